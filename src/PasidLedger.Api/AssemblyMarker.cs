@@ -1,0 +1,4 @@
+namespace PasidLedger.Api;
+
+/// <summary>Marks the PasidLedger.Api assembly for reflection-based checks.</summary>
+public static class AssemblyMarker;

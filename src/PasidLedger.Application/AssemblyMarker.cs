@@ -1,0 +1,4 @@
+namespace PasidLedger.Application;
+
+/// <summary>Marks the PasidLedger.Application assembly for reflection-based checks.</summary>
+public static class AssemblyMarker;
