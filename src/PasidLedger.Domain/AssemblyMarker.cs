@@ -1,4 +1,0 @@
-namespace PasidLedger.Domain;
-
-/// <summary>Marks the domain assembly.</summary>
-public static class AssemblyMarker;
