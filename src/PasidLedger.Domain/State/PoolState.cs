@@ -72,6 +72,9 @@ public sealed class PoolState
     /// <summary>The last generation issued for <paramref name="id"/>, 0 if never allocated.</summary>
     public int LastGeneration(uint id) => generations.GetValueOrDefault(id);
 
+    /// <summary>Last generation issued per number, including numbers not allocated now.</summary>
+    public IReadOnlyDictionary<uint, int> Generations => generations;
+
     public bool IsWorkQueued(string workId) => work.Exists(item => item.WorkId == workId);
 
     /// <summary>Registrations on the pending list (made by mm), in registration order.</summary>
@@ -101,6 +104,8 @@ public sealed class PoolState
             mmSetsByToken.Remove(set.Token!);
         }
     }
+
+    internal void RestoreGeneration(uint id, int generation) => generations[id] = generation;
 
     internal void PutIoasid(IoasidRecord record) => ioasids[record.Id] = record;
 

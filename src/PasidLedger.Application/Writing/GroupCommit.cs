@@ -1,0 +1,115 @@
+using System.Text.Json;
+using PasidLedger.Application.Ports;
+using PasidLedger.Application.ReadModels;
+using PasidLedger.Application.Serialization;
+using PasidLedger.Domain;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.Errors;
+using PasidLedger.Domain.State;
+
+namespace PasidLedger.Application.Writing;
+
+/// <summary>
+/// One batch of the pool writer: decide every command against the state in order (folding each
+/// one's events before the next is decided), then write events, read models, idempotency keys,
+/// rejections and maybe a snapshot into the open transaction.
+/// </summary>
+internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clock, ReadModelProjector projector)
+{
+    private readonly long startVersion = state.Version;
+    private readonly List<RecordedEvent> events = [];
+    private readonly List<RejectionRecord> rejections = [];
+    private readonly List<(string Key, string ResultJson)> keyed = [];
+    private readonly Dictionary<string, CommandResult> decidedKeys = [];
+
+    public CommandResult[] Results { get; private set; } = [];
+
+    public async Task DecideAsync(IPoolTransaction tx, List<PendingCommand> batch, CancellationToken ct)
+    {
+        var keys = batch.Select(p => p.Envelope.IdempotencyKey).OfType<string>().Distinct().ToArray();
+        var stored = keys.Length > 0 ? await tx.FindResultsAsync(keys, ct).ConfigureAwait(false) : new Dictionary<string, string>();
+        Results = new CommandResult[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var envelope = batch[i].Envelope;
+            Results[i] = envelope.IdempotencyKey is { } key && stored.TryGetValue(key, out var json)
+                ? JsonSerializer.Deserialize<CommandResult>(json, LedgerJson.Options)! with { Replayed = true }
+                : envelope.IdempotencyKey is { } seen && decidedKeys.TryGetValue(seen, out var earlier)
+                    ? earlier with { Replayed = true }
+                    : Decide(envelope);
+        }
+    }
+
+    public async Task WriteAsync(IPoolTransaction tx, int snapshotEvery, CancellationToken ct)
+    {
+        if (events.Count > 0)
+        {
+            await tx.AppendAsync(startVersion, events, ct).ConfigureAwait(false);
+            await tx.ApplyAsync(projector.TakeChanges(state), ct).ConfigureAwait(false);
+        }
+
+        if (keyed.Count > 0)
+        {
+            await tx.SaveResultsAsync(keyed, ct).ConfigureAwait(false);
+        }
+
+        if (rejections.Count > 0)
+        {
+            await tx.RecordRejectionsAsync(rejections, ct).ConfigureAwait(false);
+        }
+
+        if (state.Version / snapshotEvery > startVersion / snapshotEvery)
+        {
+            await tx.SaveSnapshotAsync(PoolSnapshots.Take(state), ct).ConfigureAwait(false);
+        }
+    }
+
+    private CommandResult Decide(CommandEnvelope envelope)
+    {
+        var decision = Pool.Decide(state, envelope.Command);
+        var now = clock.GetUtcNow();
+        var correlation = envelope.CorrelationId ?? Guid.CreateVersion7(now);
+        foreach (var @event in decision.Events)
+        {
+            Pool.Evolve(state, @event);
+            projector.Touch(@event);
+            events.Add(new RecordedEvent(Guid.CreateVersion7(now), state.Version, @event, now, correlation, envelope.CausationId));
+        }
+
+        var body = envelope.Shape?.Invoke(state, decision);
+        var rejection = decision.Rejection;
+        var result = new CommandResult(rejection?.Reason, rejection?.Errno ?? Errno.None, rejection?.Ignored ?? false, rejection?.Detail,
+            body is null ? null : JsonSerializer.Serialize(body, body.GetType(), LedgerJson.Options), state.Version);
+        if (!state.IsCreated)
+        {
+            return result; // An unknown pool stores nothing: no rejection row, no idempotency key.
+        }
+
+        Audit(envelope, decision, now, correlation);
+        if (envelope.IdempotencyKey is { } key)
+        {
+            keyed.Add((key, JsonSerializer.Serialize(result, LedgerJson.Options)));
+            decidedKeys[key] = result;
+        }
+
+        return result;
+    }
+
+    private void Audit(CommandEnvelope envelope, Decision decision, DateTimeOffset now, Guid correlation)
+    {
+        var command = envelope.Command;
+        var json = JsonSerializer.Serialize(command, command.GetType(), LedgerJson.Options);
+        if (decision.Rejection is { } rejection)
+        {
+            rejections.Add(new RejectionRecord(pool, rejection.Reason, rejection.Errno, rejection.Ignored, rejection.Detail,
+                envelope.Caller, command.GetType().Name, json, now, correlation));
+        }
+
+        foreach (var refused in decision.ReactionRejections)
+        {
+            var r = refused.Rejection;
+            rejections.Add(new RejectionRecord(pool, r.Reason, r.Errno, r.Ignored, r.Detail, refused.Notifier,
+                $"Reaction:{refused.Action}", json, now, correlation));
+        }
+    }
+}
