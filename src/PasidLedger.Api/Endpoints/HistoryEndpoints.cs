@@ -1,0 +1,50 @@
+using System.Text.Json;
+using PasidLedger.Api.Hosting;
+using PasidLedger.Api.Responses;
+using PasidLedger.Application.Serialization;
+using PasidLedger.Domain;
+using PasidLedger.Domain.Events;
+using PasidLedger.Postgres.ReadModels;
+
+namespace PasidLedger.Api.Endpoints;
+
+/// <summary>Published notifications, events and rejections, by version.</summary>
+internal static class HistoryEndpoints
+{
+    private const int MaxLimit = 1000;
+
+    public static void Map(RouteGroupBuilder pool)
+    {
+        pool.MapGet("/notifications", async (string pool, long? afterVersion, int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+            await Check(pool, afterVersion, limit, views, ct).ConfigureAwait(false)
+            ?? Results.Ok((await history.EventsAsync(pool, afterVersion ?? 0, limit ?? 100, EventNames.NameOf(typeof(NotificationPublished)), ct).ConfigureAwait(false))
+                .Select(Notification).ToList()));
+        pool.MapGet("/events", async (string pool, long? afterVersion, int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+            await Check(pool, afterVersion, limit, views, ct).ConfigureAwait(false)
+            ?? Results.Ok((await history.EventsAsync(pool, afterVersion ?? 0, limit ?? 100, null, ct).ConfigureAwait(false))
+                .Select(e => new { e.Version, e.Type, e.RecordedAt, e.CorrelationId, e.CausationId, Data = Json(e.BodyJson) }).ToList()));
+        pool.MapGet("/rejections", async (string pool, int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+            await Check(pool, 0, limit, views, ct).ConfigureAwait(false)
+            ?? Results.Ok((await history.RejectionsAsync(pool, limit ?? 100, ct).ConfigureAwait(false))
+                .Select(r => new { r.Id, r.Reason, r.Errno, r.Ignored, r.Detail, r.Caller, r.CommandType, Command = Json(r.CommandJson), r.RecordedAt }).ToList()));
+    }
+
+    private static async Task<IResult?> Check(string pool, long? afterVersion, int? limit, ReadModelQueries views, CancellationToken ct) =>
+        afterVersion < 0 ? ApiProblems.Invalid("'afterVersion' must not be negative")
+        : limit is < 1 or > MaxLimit ? ApiProblems.Invalid($"'limit' must be within [1, {MaxLimit}]")
+        : await views.CapacityAsync(pool, ct).ConfigureAwait(false) is null ? ApiProblems.UnknownPool(pool)
+        : null;
+
+    private static NotificationBody Notification(HistoryEvent stored)
+    {
+        var n = (NotificationPublished)EventSerializer.Deserialize(stored.Type, stored.BodyJson);
+        return new NotificationBody(stored.Version, n.Kind.ToString().ToLowerInvariant(), n.Id, n.Generation,
+            n.Spid == Ioasid.Invalid ? null : n.Spid, n.SetId, n.Private, n.Recipients);
+    }
+
+    private static JsonElement Json(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

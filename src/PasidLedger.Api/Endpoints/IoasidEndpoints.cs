@@ -1,0 +1,70 @@
+using PasidLedger.Api.Hosting;
+using PasidLedger.Api.Requests;
+using PasidLedger.Api.Responses;
+using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Postgres.ReadModels;
+
+namespace PasidLedger.Api.Endpoints;
+
+/// <summary>Allocation, references and free (DOMAIN.md 2.3).</summary>
+internal static class IoasidEndpoints
+{
+    public static void Map(RouteGroupBuilder pool)
+    {
+        pool.MapPost("/sets/{setId:int}/ioasids", async (HttpContext http, string pool, int setId, AllocateRequest body) =>
+            Validate.First(Validate.U32(body.Min, "min"), Validate.U32(body.Max, "max"))
+            ?? await CommandDispatch.SendAsync(http, pool, new AllocateIoasid(setId, (uint)body.Min!.Value, (uint)body.Max!.Value, body.Private),
+                (state, d) => d.Reply is IoasidGranted g ? StateBodies.Ioasid(state, g.Id) : null, StatusCodes.Status201Created).ConfigureAwait(false));
+        pool.MapGet("/ioasids/{id:long}", GetAsync);
+        pool.MapPost("/ioasids/{id:long}/refs", AcquireAsync);
+        pool.MapPost("/ioasids/{id:long}/refs/release", async (HttpContext http, string pool, long id, ReleaseRefRequest body) =>
+            Validate.First(Validate.Id(id), Validate.Text(body.Holder, "holder"))
+            ?? await CommandDispatch.SendAsync(http, pool, new ReleaseRef((uint)id, body.Holder!, body.SetId, body.Generation),
+                (_, d) => d.Reply is RefsChanged r
+                    ? new ReleaseBody(r.Refs, r.Reclaimed, d.Rejection is null ? (r.Reclaimed ? "reclaimed" : "released") : "ignored", d.Rejection?.Reason.ToString())
+                    : null).ConfigureAwait(false));
+        pool.MapPost("/ioasids/{id:long}/free", async (HttpContext http, string pool, long id, FreeRequest body) =>
+            Validate.Id(id)
+            ?? await CommandDispatch.SendAsync(http, pool, new FreeIoasid((uint)id, body.SetId, body.Generation), (_, d) => d.Reply is FreeOutcome f
+                ? new OutcomeBody(Outcome(f.Result), d.Rejection?.Reason.ToString())
+                : null).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> AcquireAsync(HttpContext http, string pool, long id, AcquireRefRequest body)
+    {
+        var check = Validate.First(Validate.Id(id), Validate.Text(body.Holder, "holder"));
+        if (check is not null)
+        {
+            return check;
+        }
+
+        PoolCommand command = body.IfOwned == true
+            ? new AcquireRefIfOwned((uint)id, body.Holder!, CommandDispatch.Caller(http), body.Generation)
+            : new AcquireRef((uint)id, body.Holder!, body.SetId, body.Generation);
+        return await CommandDispatch.SendAsync(http, pool, command, (state, _) => StateBodies.Ioasid(state, (uint)id)).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> GetAsync(string pool, long id, ReadModelQueries queries, CancellationToken ct)
+    {
+        if (Validate.Id(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null)
+        {
+            return ApiProblems.UnknownPool(pool);
+        }
+
+        var rows = await queries.IoasidsAsync(pool, id, null, ct).ConfigureAwait(false);
+        return rows.Count == 0 ? ApiProblems.NotFound("UnknownId", $"IOASID {id} is not allocated") : Results.Ok(RowBodies.Ioasid(rows[0]));
+    }
+
+    private static string Outcome(FreeResult result) => result switch
+    {
+        FreeResult.FreePending => "free_pending",
+        FreeResult.Reclaimed => "reclaimed",
+        _ => "ignored",
+    };
+}

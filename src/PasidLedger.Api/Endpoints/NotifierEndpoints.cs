@@ -1,0 +1,76 @@
+using PasidLedger.Api.Hosting;
+using PasidLedger.Api.Requests;
+using PasidLedger.Api.Responses;
+using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.Model;
+using PasidLedger.Postgres.ReadModels;
+
+namespace PasidLedger.Api.Endpoints;
+
+/// <summary>Notifier registrations (DOMAIN.md 2.5).</summary>
+internal static class NotifierEndpoints
+{
+    public static void Map(RouteGroupBuilder pool)
+    {
+        pool.MapPost("/notifiers", RegisterAsync);
+        pool.MapDelete("/notifiers/{notifierId:int}", async (HttpContext http, string pool, int notifierId, string? via, ReadModelQueries queries) =>
+        {
+            UnregisterVia? how = via switch { "set" => UnregisterVia.Set, "mm" => UnregisterVia.Mm, null => null, _ => (UnregisterVia)(-1) };
+            if (how is { } given && !Enum.IsDefined(given))
+            {
+                return ApiProblems.Invalid("'via' must be set or mm");
+            }
+
+            // Without 'via', use the call matching the registration: unregister_notifier_mm for mm registrations.
+            how ??= (await queries.NotifiersAsync(pool, http.RequestAborted).ConfigureAwait(false))
+                .Any(n => n.NotifierId == notifierId && n.Scope == "mm") ? UnregisterVia.Mm : UnregisterVia.Set;
+            return await CommandDispatch.SendAsync(http, pool, new UnregisterNotifier(notifierId, how.Value),
+                (_, d) => StateBodies.Outcome(d, "unregistered")).ConfigureAwait(false);
+        });
+        pool.MapGet("/notifiers", async (string pool, ReadModelQueries queries, CancellationToken ct) =>
+            await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null
+                ? ApiProblems.UnknownPool(pool)
+                : Results.Ok((await queries.NotifiersAsync(pool, ct).ConfigureAwait(false)).Select(RowBodies.Notifier).ToList()));
+    }
+
+    private static async Task<IResult> RegisterAsync(HttpContext http, string pool, RegisterNotifierRequest body)
+    {
+        var scope = Parse<NotifierScope>(body.Scope);
+        var priority = Parse<Priority>(body.Priority);
+        var reactions = (body.Reactions ?? []).Select(r => (Parse<NotificationKind>(r.On), ParseAction(r.Action), r.Holder)).ToList();
+        var check = Validate.First(
+            Validate.Text(body.Name, "name"),
+            scope is null ? ApiProblems.Invalid("'scope' must be global, set or mm") : null,
+            priority is null ? ApiProblems.Invalid("'priority' must be cpu, iommu, device or last") : null,
+            reactions.Any(r => r.Item1 is null || r.Item2 is null)
+                ? ApiProblems.Invalid("each reaction needs 'on' (alloc|free|bind|unbind) and 'action' (get|put|queue_work|detach_spid|detach_data|free)") : null,
+            scope == NotifierScope.Set ? Validate.Required(body.SetId, "setId") : null,
+            scope == NotifierScope.Mm ? Validate.Text(body.Token, "token") : null);
+        if (check is not null)
+        {
+            return check;
+        }
+
+        var command = new RegisterNotifier(body.Name!, scope!.Value, body.SetId, body.Token, priority!.Value, body.Endpoint,
+            [.. reactions.Select(r => new Reaction(r.Item1!.Value, r.Item2!.Value, r.Holder))]);
+        return await CommandDispatch.SendAsync(http, pool, command,
+            (_, d) => d.Reply is NotifierAdded added ? new NotifierAddedBody(added.NotifierId, added.Active) : null,
+            StatusCodes.Status201Created).ConfigureAwait(false);
+    }
+
+    private static T? Parse<T>(string? value)
+        where T : struct, Enum =>
+        value is not null && value.All(char.IsLower) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) ? parsed : null;
+
+    private static ReactionAction? ParseAction(string? action) => action switch
+    {
+        "get" => ReactionAction.Get,
+        "put" => ReactionAction.Put,
+        "queue_work" => ReactionAction.QueueWork,
+        "detach_spid" => ReactionAction.DetachSpid,
+        "detach_data" => ReactionAction.DetachData,
+        "free" => ReactionAction.Free,
+        _ => null,
+    };
+}

@@ -1,0 +1,52 @@
+using PasidLedger.Api.Hosting;
+using PasidLedger.Api.Requests;
+using PasidLedger.Api.Responses;
+using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.Model;
+using PasidLedger.Postgres.ReadModels;
+
+namespace PasidLedger.Api.Endpoints;
+
+/// <summary>Pool creation and capacity (DOMAIN.md 2.1).</summary>
+internal static class PoolEndpoints
+{
+    public static void Map(RouteGroupBuilder pool)
+    {
+        pool.MapPut("", CreateAsync);
+        pool.MapGet("", GetAsync);
+        pool.MapPost("/capacity/install", async (HttpContext http, string pool, InstallCapacityRequest body) =>
+            Validate.NonNegative(body.Total, "total")
+            ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), (state, _) => StateBodies.Capacity(state)).ConfigureAwait(false));
+        pool.MapPost("/capacity/reserve", async (HttpContext http, string pool, CapacityCountRequest body) =>
+            Validate.NonNegative(body.Count, "count")
+            ?? await CommandDispatch.SendAsync(http, pool, new ReserveCapacity(body.Count!.Value),
+                (state, d) => new ReserveBody(((CapacityChanged)d.Reply!).Count, state.Available)).ConfigureAwait(false));
+        pool.MapPost("/capacity/cancel", async (HttpContext http, string pool, CapacityCountRequest body) =>
+            Validate.NonNegative(body.Count, "count")
+            ?? await CommandDispatch.SendAsync(http, pool, new CancelCapacity(body.Count!.Value), (state, _) => new AvailableBody(state.Available)).ConfigureAwait(false));
+    }
+
+    private static Task<IResult> CreateAsync(HttpContext http, string pool, CreatePoolRequest? body)
+    {
+        var dispatch = body?.Dispatch switch
+        {
+            null or "perChainGlobalFirst" => DispatchPolicy.PerChainGlobalFirst,
+            "mergedByPriority" => DispatchPolicy.MergedByPriority,
+            _ => (DispatchPolicy?)null,
+        };
+        if (dispatch is null)
+        {
+            return Task.FromResult(ApiProblems.Invalid("'dispatch' must be perChainGlobalFirst or mergedByPriority"));
+        }
+
+        var options = new PoolOptions(dispatch.Value, body?.AutoDestroyWhenEmpty ?? false);
+        return CommandDispatch.SendAsync(http, pool, new CreatePool(pool, options), (state, _) => StateBodies.Capacity(state));
+    }
+
+    private static async Task<IResult> GetAsync(string pool, ReadModelQueries queries, CancellationToken ct)
+    {
+        var view = await queries.CapacityAsync(pool, ct).ConfigureAwait(false);
+        return view is null ? ApiProblems.UnknownPool(pool) : Results.Ok(RowBodies.Capacity(view));
+    }
+}

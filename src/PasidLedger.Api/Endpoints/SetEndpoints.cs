@@ -1,0 +1,77 @@
+using PasidLedger.Api.Hosting;
+using PasidLedger.Api.Requests;
+using PasidLedger.Api.Responses;
+using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.Model;
+using PasidLedger.Postgres.ReadModels;
+
+namespace PasidLedger.Api.Endpoints;
+
+/// <summary>Set-level operations (DOMAIN.md 2.2, 3.5).</summary>
+internal static class SetEndpoints
+{
+    public static void Map(RouteGroupBuilder pool)
+    {
+        pool.MapPost("/sets", CreateAsync);
+        pool.MapGet("/sets/{setId:int}", GetAsync);
+        pool.MapGet("/sets", FindAsync);
+        pool.MapPatch("/sets/{setId:int}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
+            Validate.Required(body.Quota, "quota")
+            ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), (state, _) => StateBodies.Set(state, setId)).ConfigureAwait(false));
+        pool.MapDelete("/sets/{setId:int}", (HttpContext http, string pool, int setId) =>
+            CommandDispatch.SendAsync(http, pool, new FreeSet(setId), (state, _) => StateBodies.Set(state, setId)));
+        pool.MapPost("/sets/{setId:int}/release", (HttpContext http, string pool, int setId) =>
+            CommandDispatch.SendAsync(http, pool, new ReleaseSet(setId), (state, _) => StateBodies.Set(state, setId)));
+        pool.MapPost("/sets/{setId:int}/free-all", (HttpContext http, string pool, int setId) =>
+            CommandDispatch.SendAsync(http, pool, new FreeAllInSet(setId), (_, d) => d.Reply is SetFreedAll r
+                ? new FreeAllBody(setId, r.Reclaimed, r.FreePending, d.Rejection is null ? "done" : "ignored", d.Rejection?.Reason.ToString())
+                : null));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, string pool, CreateSetRequest body)
+    {
+        var type = body.Type switch
+        {
+            "mm" => SetType.Mm,
+            "null" => SetType.Null,
+            _ => (SetType?)null,
+        };
+        return Validate.First(
+                type is null ? ApiProblems.Invalid("'type' must be \"mm\" or \"null\"") : null,
+                Validate.NonNegative(body.Quota, "quota"),
+                body.Token is { Length: > 200 } ? ApiProblems.Invalid("'token' is limited to 200 characters") : null)
+            ?? await CommandDispatch.SendAsync(http, pool, new CreateSet(type!.Value, body.Token, body.Quota!.Value),
+                (state, d) => d.Reply is SetAllocated s ? StateBodies.Set(state, s.SetId) : null, StatusCodes.Status201Created).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> GetAsync(string pool, int setId, ReadModelQueries queries, CancellationToken ct)
+    {
+        if (await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null)
+        {
+            return ApiProblems.UnknownPool(pool);
+        }
+
+        var sets = await queries.SetsAsync(pool, setId, null, ct).ConfigureAwait(false);
+        return sets.Count == 0
+            ? ApiProblems.NotFound("SetInvalid", $"set {setId} does not exist")
+            : Results.Ok(RowBodies.Set(sets[0], await queries.IoasidsAsync(pool, null, setId, ct).ConfigureAwait(false)));
+    }
+
+    /// <summary><c>find_mm_set(token)</c>, or every set when no token is given.</summary>
+    private static async Task<IResult> FindAsync(string pool, string? token, ReadModelQueries queries, CancellationToken ct)
+    {
+        if (await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null)
+        {
+            return ApiProblems.UnknownPool(pool);
+        }
+
+        var bodies = new List<SetBody>();
+        foreach (var set in await queries.SetsAsync(pool, null, token, ct).ConfigureAwait(false))
+        {
+            bodies.Add(RowBodies.Set(set, await queries.IoasidsAsync(pool, null, set.SetId, ct).ConfigureAwait(false)));
+        }
+
+        return Results.Ok(bodies);
+    }
+}

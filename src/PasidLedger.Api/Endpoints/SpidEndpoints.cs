@@ -1,0 +1,81 @@
+using PasidLedger.Api.Hosting;
+using PasidLedger.Api.Requests;
+using PasidLedger.Api.Responses;
+using PasidLedger.Domain;
+using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Postgres.ReadModels;
+
+namespace PasidLedger.Api.Endpoints;
+
+/// <summary>Private data and SPIDs (DOMAIN.md 2.4).</summary>
+internal static class SpidEndpoints
+{
+    public static void Map(RouteGroupBuilder pool)
+    {
+        pool.MapPut("/ioasids/{id:long}/private", async (HttpContext http, string pool, long id, PrivateRequest body) =>
+            Validate.First(Validate.Id(id), Validate.Text(body.Data, "data", 4096))
+            ?? await CommandDispatch.SendAsync(http, pool, new AttachPrivate((uint)id, body.Data!, body.Generation), Refcount(id)).ConfigureAwait(false));
+        pool.MapDelete("/ioasids/{id:long}/private", async (HttpContext http, string pool, long id) =>
+            Validate.Id(id)
+            ?? await CommandDispatch.SendAsync(http, pool, new DetachPrivate((uint)id), (_, d) => StateBodies.Outcome(d, "detached")).ConfigureAwait(false));
+        pool.MapGet("/ioasids/{id:long}/private", FindAsync);
+        pool.MapPut("/ioasids/{id:long}/spid", async (HttpContext http, string pool, long id, SpidRequest body) =>
+            Validate.First(Validate.Id(id), Validate.U32(body.Spid, "spid"))
+            ?? await CommandDispatch.SendAsync(http, pool, new AttachSpid((uint)id, (uint)body.Spid!.Value, body.Generation), Refcount(id)).ConfigureAwait(false));
+        pool.MapDelete("/ioasids/{id:long}/spid", async (HttpContext http, string pool, long id) =>
+            Validate.Id(id)
+            ?? await CommandDispatch.SendAsync(http, pool, new DetachSpid((uint)id), (_, d) => StateBodies.Outcome(d, "unbound")).ConfigureAwait(false));
+        pool.MapPost("/sets/{setId:int}/spids/{spid:long}/lookup", LookupAsync);
+    }
+
+    private static Func<Domain.State.PoolState, Decision, object?> Refcount(long id) => (state, _) => StateBodies.Ioasid(state, (uint)id);
+
+    /// <summary><c>find_by_spid</c>: with get it is a command taking a reference; without, a query.</summary>
+    private static async Task<IResult> LookupAsync(HttpContext http, string pool, int setId, long spid, SpidLookupRequest? body, ReadModelQueries queries)
+    {
+        if (Validate.U32(spid, "spid") is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body?.Get == true)
+        {
+            return Validate.Text(body.Holder, "holder")
+                ?? await CommandDispatch.SendAsync(http, pool, new AcquireRefBySpid(setId, (uint)spid, body.Holder!),
+                    (_, d) => new LookupBody(((SpidResolved)d.Reply!).Id, d.Rejection?.Reason.ToString())).ConfigureAwait(false);
+        }
+
+        if (await queries.CapacityAsync(pool, http.RequestAborted).ConfigureAwait(false) is null)
+        {
+            return ApiProblems.UnknownPool(pool);
+        }
+
+        var id = spid == Ioasid.Invalid ? null : await queries.SpidAsync(pool, setId, spid, http.RequestAborted).ConfigureAwait(false);
+        return Results.Ok(new LookupBody(id, id is null ? "SpidNotFound" : null));
+    }
+
+    /// <summary><c>find(set, id)</c>: ENOENT when unknown, EACCES when the set does not own it.</summary>
+    private static async Task<IResult> FindAsync(string pool, long id, int? setId, ReadModelQueries queries, CancellationToken ct)
+    {
+        if (Validate.Id(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null)
+        {
+            return ApiProblems.UnknownPool(pool);
+        }
+
+        var rows = await queries.IoasidsAsync(pool, id, null, ct).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return ApiProblems.NotFound("UnknownId", $"IOASID {id} is not allocated");
+        }
+
+        return setId is { } owner && owner != rows[0].SetId
+            ? ApiProblems.Problem(StatusCodes.Status403Forbidden, "NotOwner", Domain.Errors.Errno.EACCES, $"IOASID {id} belongs to set {rows[0].SetId}")
+            : Results.Ok(new PrivateBody(id, rows[0].Private));
+    }
+}

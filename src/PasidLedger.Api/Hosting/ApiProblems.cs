@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using PasidLedger.Application.Writing;
+using PasidLedger.Domain.Errors;
+
+namespace PasidLedger.Api.Hosting;
+
+/// <summary>Every error as <c>application/problem+json</c> with the reason code and the negative Linux errno.</summary>
+public static class ApiProblems
+{
+    public static IResult From(CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Problem(StatusOf(result.Errno), result.Reason!.Value.ToString(), result.Errno, result.Detail);
+    }
+
+    public static IResult Invalid(string detail) => Problem(StatusCodes.Status400BadRequest, "InvalidArgument", Errno.EINVAL, detail);
+
+    public static IResult UnknownPool(string pool) =>
+        Problem(StatusCodes.Status404NotFound, "UnknownPool", Errno.ENOENT, $"pool {pool} does not exist; create it with PUT /v1/pools/{pool}");
+
+    public static IResult NotFound(string reason, string detail) => Problem(StatusCodes.Status404NotFound, reason, Errno.ENOENT, detail);
+
+    public static IResult Problem(int status, string reason, Errno errno, string? detail) => Results.Problem(
+        detail: detail,
+        statusCode: status,
+        title: reason,
+        extensions: new Dictionary<string, object?> { ["reason"] = reason, ["errno"] = errno.Negated(), ["errnoName"] = errno.ToString() });
+
+    /// <summary>EINVAL 400, ENOENT 404, EPERM/EACCES 403, EBUSY/EEXIST/ENOSPC/EAGAIN and stale handles 409.</summary>
+    public static int StatusOf(Errno errno) => errno switch
+    {
+        Errno.ENOENT => StatusCodes.Status404NotFound,
+        Errno.EPERM or Errno.EACCES => StatusCodes.Status403Forbidden,
+        Errno.EBUSY or Errno.EEXIST or Errno.ENOSPC or Errno.EAGAIN or Errno.ESTALE or Errno.EDEADLK => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>Exception handler: malformed input is the caller's 4xx; a lost database is 503.</summary>
+    public static Task WriteUnhandledAsync(HttpContext http)
+    {
+        var failure = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = failure switch
+        {
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+                Problem(bad.StatusCode, "BodyTooLarge", Errno.EINVAL, $"request bodies are limited to {LedgerApiHost.MaxRequestBody} bytes"),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "MalformedRequest", Errno.EINVAL, Describe(bad)),
+            NpgsqlException => Problem(StatusCodes.Status503ServiceUnavailable, "StoreUnavailable", Errno.EIO, "the event store is unavailable; retry with the same Idempotency-Key"),
+            _ => Problem(StatusCodes.Status500InternalServerError, "InternalError", Errno.EIO, "unexpected server error"),
+        };
+        return result.ExecuteAsync(http);
+    }
+
+    /// <summary>Bare status codes (unknown route, wrong method) get a problem body too.</summary>
+    public static Task WriteStatusCodeAsync(StatusCodeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = context.HttpContext.Response.StatusCode;
+        var reason = status == StatusCodes.Status404NotFound ? "UnknownRoute" : "HttpError";
+        return Problem(status, reason, status == StatusCodes.Status404NotFound ? Errno.ENOENT : Errno.EINVAL, $"HTTP {status}")
+            .ExecuteAsync(context.HttpContext);
+    }
+
+    private static string Describe(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json ? $"malformed JSON: {json.Message}" : bad.Message;
+}

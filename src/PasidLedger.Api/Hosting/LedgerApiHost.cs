@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.Json;
+using PasidLedger.Api.Endpoints;
+using PasidLedger.Application.Ports;
+using PasidLedger.Application.Serialization;
+using PasidLedger.Application.Writing;
+using PasidLedger.Postgres;
+using PasidLedger.Postgres.Pools;
+using PasidLedger.Postgres.ReadModels;
+
+namespace PasidLedger.Api.Hosting;
+
+/// <summary>Builds the HTTP service: configuration, the data source, writers, migrations and endpoints.</summary>
+public static class LedgerApiHost
+{
+    /// <summary>Largest accepted request body; commands are small.</summary>
+    public const long MaxRequestBody = 64 * 1024;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBody);
+        AddLedger(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(ApiProblems.WriteUnhandledAsync));
+        app.UseStatusCodePages(ApiProblems.WriteStatusCodeAsync);
+        app.MapOpenApi();
+        app.MapLedgerEndpoints();
+        return app;
+    }
+
+    private static void AddLedger(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var options = new PostgresOptions
+        {
+            ConnectionString = configuration["Postgres:ConnectionString"] ?? configuration["PASIDLEDGER_PG"]
+                ?? throw new InvalidOperationException(
+                    "No PostgreSQL connection string: set PASIDLEDGER_PG or Postgres:ConnectionString (./ops/pg start prints one)."),
+            SchemaName = configuration["Postgres:SchemaName"] ?? "public",
+        };
+        services.AddSingleton(options);
+        services.AddSingleton(_ => PostgresDataSourceFactory.Create(options));
+        services.AddSingleton<IPoolStore, PostgresPoolStore>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new WriterOptions());
+        services.AddSingleton<PoolWriters>();
+        services.AddSingleton<ReadModelQueries>();
+        services.AddSingleton<HistoryQueries>();
+        services.AddHostedService<MigrationService>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = LedgerJson.Options.PropertyNamingPolicy;
+            json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+        });
+    }
+}

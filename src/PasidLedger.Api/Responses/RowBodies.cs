@@ -1,0 +1,24 @@
+using System.Text.Json;
+using PasidLedger.Application.ReadModels;
+
+namespace PasidLedger.Api.Responses;
+
+/// <summary>Response bodies built from read-model rows (queries).</summary>
+public static class RowBodies
+{
+    public static CapacityBody Capacity(CapacityView v) => new(v.Pool, v.Capacity, v.Available, v.CapacityInstalled, v.Version);
+
+    public static SetBody Set(SetView set, IReadOnlyList<RefcountView> members) => new(
+        set.SetId, set.Type, set.Token, set.Quota, set.Count, set.State,
+        [.. members.Select(r => new MemberBody(r.Id, r.Generation, r.State, r.Refs, r.Spid))],
+        members.Where(r => r.Spid is not null).OrderBy(r => r.Spid)
+            .ToDictionary(r => r.Spid!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), r => (long)r.Id));
+
+    public static RefcountBody Ioasid(RefcountView r) => new(r.Id, r.Generation, r.SetId, r.State, r.Refs, r.Holders, r.Spid, r.Private);
+
+    public static NotifierBody Notifier(NotifierView n)
+    {
+        using var reactions = JsonDocument.Parse(n.ReactionsJson);
+        return new(n.NotifierId, n.Name, n.Scope, n.SetId, n.Token, n.Priority, n.Endpoint, reactions.RootElement.Clone(), n.Active);
+    }
+}
