@@ -36,10 +36,6 @@ public static class PoolSnapshots
         foreach (var set in snapshot.Sets)
         {
             state.PutSet(new IoasidSet(set.SetId, set.Type, set.Token, set.Quota) { Lifecycle = set.Lifecycle });
-            if (set.Lifecycle == SetLifecycle.Destroyed)
-            {
-                state.ForgetMmToken(state.Sets[set.SetId]);
-            }
         }
 
         foreach (var (number, generation) in snapshot.Generations)

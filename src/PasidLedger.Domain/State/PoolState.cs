@@ -91,7 +91,7 @@ public sealed class PoolState
     internal void PutSet(IoasidSet set)
     {
         sets[set.SetId] = set;
-        if (set.Type == SetType.Mm)
+        if (set.Type == SetType.Mm && !set.IsDestroyed)
         {
             mmSetsByToken[set.Token!] = set.SetId;
         }
@@ -99,7 +99,8 @@ public sealed class PoolState
 
     internal void ForgetMmToken(IoasidSet set)
     {
-        if (set.Type == SetType.Mm)
+        // Only the mapping of this very set: a newer set may already own the token (snapshot restore order).
+        if (set.Type == SetType.Mm && mmSetsByToken.TryGetValue(set.Token!, out var setId) && setId == set.SetId)
         {
             mmSetsByToken.Remove(set.Token!);
         }
