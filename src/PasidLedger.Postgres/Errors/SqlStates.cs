@@ -1,0 +1,23 @@
+namespace PasidLedger.Postgres.Errors;
+
+/// <summary>
+/// The PostgreSQL error codes (SQLSTATE, appendix A of the PostgreSQL manual) the store
+/// acts on. Errors are told apart by these codes only, never by message text.
+/// </summary>
+public static class SqlStates
+{
+    /// <summary>unique_violation: a second writer of the same stream version, or a duplicate key.</summary>
+    public const string UniqueViolation = "23505";
+
+    /// <summary>serialization_failure: the transaction may succeed when retried.</summary>
+    public const string SerializationFailure = "40001";
+
+    /// <summary>deadlock_detected: the transaction may succeed when retried.</summary>
+    public const string DeadlockDetected = "40P01";
+
+    /// <summary>Class 08, connection exception: every code starting with these two characters.</summary>
+    public const string ConnectionExceptionClass = "08";
+
+    /// <summary>admin_shutdown: the server (or <c>pg_terminate_backend</c>) ended the session.</summary>
+    public const string AdminShutdown = "57P01";
+}

@@ -1,0 +1,17 @@
+namespace PasidLedger.Postgres.Errors;
+
+/// <summary>What a caller should do about a failed database call.</summary>
+public enum StoreErrorKind
+{
+    /// <summary>Not a database error the store knows how to handle: let it surface.</summary>
+    Fatal,
+
+    /// <summary>Another writer got there first (unique violation): reload and decide again.</summary>
+    ConcurrencyConflict,
+
+    /// <summary>Serialization failure or deadlock: run the whole transaction again.</summary>
+    Retryable,
+
+    /// <summary>The session is gone: open a new connection, then run the transaction again.</summary>
+    ConnectionLost,
+}

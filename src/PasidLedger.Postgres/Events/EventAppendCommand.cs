@@ -1,0 +1,75 @@
+using Npgsql;
+
+namespace PasidLedger.Postgres.Events;
+
+/// <summary>
+/// Builds the one statement that appends events: it moves <c>streams.version</c> from the
+/// expected to the new version and inserts the events only through the row that move
+/// returned. A stream at another version returns no row, so nothing at all is inserted,
+/// the caller's transaction stays usable, and the affected row count tells the outcome.
+/// </summary>
+/// <remarks>
+/// The events travel as parallel arrays expanded by <c>unnest … with ordinality</c>, not as
+/// an <see cref="NpgsqlBatch"/> of inserts or a COPY: COPY cannot be made conditional on the
+/// version check, and separate inserts would each need their own guard. It is still one
+/// round trip for any number of events.
+/// </remarks>
+internal static class EventAppendCommand
+{
+    // A concurrent creator of the same stream makes the insert wait for it; if it commits,
+    // the conflict arm finds version <> 0 and returns no row. This is a version check, not a
+    // silent "do nothing": zero rows is reported as WrongExpectedVersionException.
+    private const string CreateStream = """
+        insert into streams (stream_id, pool, version) values (@stream_id, @pool, @new_version)
+        on conflict on constraint pk_streams do update set version = excluded.version, updated_at = now()
+        where streams.version = @expected_version
+        returning stream_id, pool
+        """;
+
+    private const string AdvanceStream = """
+        update streams set version = @new_version, updated_at = now()
+        where stream_id = @stream_id and version = @expected_version
+        returning stream_id, pool
+        """;
+
+    private const string InsertEvents = """
+        insert into events (event_id, stream_id, version, pool, ioasid, generation, set_id, token,
+                            type, body, recorded_at, correlation_id, causation_id)
+        select e.event_id, s.stream_id, @expected_version + e.ord, s.pool, e.ioasid, e.generation, e.set_id,
+               e.token, e.type, e.body::jsonb, e.recorded_at, e.correlation_id, e.causation_id
+        from stream s
+        cross join unnest(@event_ids, @types, @bodies, @ioasids, @generations, @set_ids, @tokens,
+                          @recorded_ats, @correlation_ids, @causation_ids)
+             with ordinality as e(event_id, type, body, ioasid, generation, set_id, token,
+                                  recorded_at, correlation_id, causation_id, ord)
+        order by e.ord
+        """;
+
+    public static NpgsqlCommand Create(
+        NpgsqlConnection conn,
+        NpgsqlTransaction tx,
+        string streamId,
+        string pool,
+        long expectedVersion,
+        IReadOnlyList<EventToAppend> events)
+    {
+        var stream = expectedVersion == 0 ? CreateStream : AdvanceStream;
+        var cmd = new NpgsqlCommand($"with stream as ({stream})\n{InsertEvents}", conn, tx);
+        cmd.Parameters.AddWithValue("stream_id", streamId);
+        cmd.Parameters.AddWithValue("pool", pool);
+        cmd.Parameters.AddWithValue("expected_version", expectedVersion);
+        cmd.Parameters.AddWithValue("new_version", expectedVersion + events.Count);
+        cmd.Parameters.AddWithValue("event_ids", events.Select(e => e.EventId).ToArray());
+        cmd.Parameters.AddWithValue("types", events.Select(e => e.Type).ToArray());
+        cmd.Parameters.AddWithValue("bodies", events.Select(e => e.BodyJson).ToArray());
+        cmd.Parameters.AddWithValue("ioasids", events.Select(e => e.Ioasid).ToArray());
+        cmd.Parameters.AddWithValue("generations", events.Select(e => e.Generation).ToArray());
+        cmd.Parameters.AddWithValue("set_ids", events.Select(e => e.SetId).ToArray());
+        cmd.Parameters.AddWithValue("tokens", events.Select(e => e.Token).ToArray());
+        // timestamptz accepts only UTC offsets from Npgsql.
+        cmd.Parameters.AddWithValue("recorded_ats", events.Select(e => e.RecordedAt.ToUniversalTime()).ToArray());
+        cmd.Parameters.AddWithValue("correlation_ids", events.Select(e => e.CorrelationId).ToArray());
+        cmd.Parameters.AddWithValue("causation_ids", events.Select(e => e.CausationId).ToArray());
+        return cmd;
+    }
+}

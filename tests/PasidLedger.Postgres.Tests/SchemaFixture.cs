@@ -1,0 +1,43 @@
+using PasidLedger.Postgres.Checkpoints;
+using PasidLedger.Postgres.Events;
+using PasidLedger.Postgres.Idempotency;
+using PasidLedger.Postgres.Rejections;
+using PasidLedger.Postgres.Snapshots;
+
+namespace PasidLedger.Postgres.Tests;
+
+/// <summary>One migrated schema per test class, with the stores on it; dropped after the class.</summary>
+public sealed class SchemaFixture(PostgresServerFixture server) : IAsyncLifetime
+{
+    private TestSchema? _schema;
+
+    public TestSchema Schema => _schema ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public PostgresEventStore Events { get; private set; } = null!;
+
+    public PostgresSnapshotStore Snapshots { get; private set; } = null!;
+
+    public PostgresIdempotencyStore IdempotencyKeys { get; } = new();
+
+    public PostgresRejectionStore Rejections { get; private set; } = null!;
+
+    public PostgresCheckpointStore Checkpoints { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _schema = TestSchema.Create(server);
+        await _schema.Migrator().MigrateAsync(TestContext.Current.CancellationToken);
+        Events = new PostgresEventStore(_schema.DataSource);
+        Snapshots = new PostgresSnapshotStore(_schema.DataSource);
+        Rejections = new PostgresRejectionStore(_schema.DataSource);
+        Checkpoints = new PostgresCheckpointStore(_schema.DataSource);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_schema is not null)
+        {
+            await _schema.DisposeAsync();
+        }
+    }
+}
