@@ -20,6 +20,11 @@ public static partial class Pool
             return Decision.Error(RejectionReason.PoolNotCreated, Errno.ENOENT, "the pool does not exist");
         }
 
+        if (CommandText.FirstMalformed(command) is { } field)
+        {
+            return Decision.Error(RejectionReason.MalformedText, Errno.EINVAL, $"{field} is not well-formed UTF-16 text");
+        }
+
         return command switch
         {
             CreatePool c => CapacityDecisions.Create(state, c),

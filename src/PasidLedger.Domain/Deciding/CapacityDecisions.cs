@@ -76,6 +76,15 @@ internal static class CapacityDecisions
                 $"{command.Count} + {state.Available} exceeds capacity {state.Capacity}");
         }
 
+        // Model hardening: only reservations can be cancelled, never capacity a set quota holds; otherwise
+        // that quota would come back twice when the set is destroyed (P1, R15).
+        var reserved = state.Capacity - state.Available - state.Sets.Values.Where(s => !s.IsDestroyed).Sum(s => s.Quota);
+        if (command.Count > reserved)
+        {
+            return Decision.Error(RejectionReason.CancelExceedsReserved, Errno.EINVAL,
+                $"{command.Count} exceeds the {reserved} reserved; set quotas are returned by destroying the set");
+        }
+
         var available = state.Available + command.Count;
         return new([new CapacityCancelled(command.Count, available)], new CapacityChanged(command.Count, available), null, []);
     }

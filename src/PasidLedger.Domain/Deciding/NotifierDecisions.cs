@@ -84,9 +84,14 @@ internal static class NotifierDecisions
         }
 
         var set = state.MmSet(command.Token);
-        return set is not null && set.Count > 0
+        if (set is null)
+        {
+            return null;
+        }
+
+        return set.Count > 0
             ? Rejection.Error(RejectionReason.SetNotEmpty, Errno.EBUSY, $"set {set.SetId} already has IOASIDs; events are not replayed (R5)")
-            : null;
+            : Duplicate(set.Chain, command.Name, $"set {set.SetId}'s chain"); // R4: one nb once per chain, whichever way it came.
     }
 
     private static Rejection? Duplicate(IReadOnlyList<NotifierRegistration> chain, string name, string where) =>

@@ -10,6 +10,8 @@ public enum RejectionReason
     CapacityInUse,
     CapacityExhausted,
     CancelExceedsCapacity,
+    CancelExceedsReserved,
+    MalformedText,
     InvalidSetType,
     TokenRequired,
     TokenNotAllowed,

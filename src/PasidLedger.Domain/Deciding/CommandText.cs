@@ -1,0 +1,47 @@
+using PasidLedger.Domain.Commands;
+
+namespace PasidLedger.Domain.Deciding;
+
+/// <summary>
+/// Text in commands must be well-formed UTF-16: an unpaired surrogate would be stored as U+FFFD
+/// by any JSON writer, and the replayed stream would then differ from what was decided.
+/// </summary>
+internal static class CommandText
+{
+    /// <summary>The name of the first field holding malformed text, or null.</summary>
+    public static string? FirstMalformed(PoolCommand command) =>
+        Fields(command).FirstOrDefault(field => field.Text is not null && !IsWellFormed(field.Text)).Name;
+
+    private static IEnumerable<(string Name, string? Text)> Fields(PoolCommand command) => command switch
+    {
+        CreatePool c => [("pool", c.Pool)],
+        CreateSet c => [("token", c.Token)],
+        AllocateIoasid c => [("private", c.Private)],
+        AcquireRef c => [("holder", c.Holder)],
+        AcquireRefIfOwned c => [("holder", c.Holder), ("caller", c.Caller)],
+        ReleaseRef c => [("holder", c.Holder)],
+        AttachPrivate c => [("data", c.Data)],
+        AcquireRefBySpid c => [("holder", c.Holder)],
+        RegisterNotifier c => [("name", c.Name), ("token", c.Token), ("endpoint", c.Endpoint), .. c.Reactions.Select(r => ("holder", r.Holder))],
+        QueueWork c => [("workId", c.WorkId), ("by", c.By)],
+        CompleteWork c => [("workId", c.WorkId)],
+        _ => [],
+    };
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
