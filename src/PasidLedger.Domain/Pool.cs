@@ -58,6 +58,16 @@ public static partial class Pool
     public static PoolState EvolveAll(PoolState state, IEnumerable<PoolEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        if (events is IReadOnlyList<PoolEvent> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                Evolve(state, list[i]);
+            }
+
+            return state;
+        }
+
         foreach (var @event in events)
         {
             Evolve(state, @event);

@@ -76,7 +76,6 @@ internal static class IoasidDecisions
 
     public static Decision Release(PoolState state, ReleaseRef command)
     {
-        var falseReply = new RefsChanged(command.Id, state.Find(command.Id)?.Refs ?? 0, false);
         var (record, refusal) = Handle(state, command.Id, command.Generation, Errno.ENOENT, ignoreUnknown: true);
         refusal ??= CheckHolder(command.Holder)
             ?? (command.SetId is { } setId && setId != record!.SetId
@@ -87,7 +86,7 @@ internal static class IoasidDecisions
                 : null);
         if (refusal is not null)
         {
-            return Decision.Rejected(refusal, refusal.Ignored ? falseReply : null);
+            return Decision.Rejected(refusal, refusal.Ignored ? new RefsChanged(command.Id, state.Find(command.Id)?.Refs ?? 0, false) : null);
         }
 
         var scope = new DecisionScope(state);
@@ -97,7 +96,6 @@ internal static class IoasidDecisions
 
     public static Decision Free(PoolState state, FreeIoasid command)
     {
-        var ignored = new FreeOutcome(FreeResult.Ignored);
         var (record, refusal) = Handle(state, command.Id, command.Generation, Errno.ENOENT, ignoreUnknown: true);
         refusal ??= command.SetId != record!.SetId
             ? Rejection.Ignore(RejectionReason.NotOwner, Errno.EACCES, $"IOASID {record.Id} belongs to set {record.SetId}, not {command.SetId?.ToString() ?? "NULL"}")
@@ -107,7 +105,7 @@ internal static class IoasidDecisions
             : null;
         if (refusal is not null)
         {
-            return Decision.Rejected(refusal, refusal.Ignored ? ignored : null);
+            return Decision.Rejected(refusal, refusal.Ignored ? new FreeOutcome(FreeResult.Ignored) : null);
         }
 
         var scope = new DecisionScope(state);
@@ -118,7 +116,7 @@ internal static class IoasidDecisions
     public static (int Reclaimed, int FreePending) FreeMembers(DecisionScope scope, IoasidSet set)
     {
         var (reclaimed, pending) = (0, 0);
-        foreach (var id in set.Members.ToArray())
+        foreach (var id in set.Members)
         {
             var record = scope.Ioasid(id);
             if (record is null || record.FreeRequested)

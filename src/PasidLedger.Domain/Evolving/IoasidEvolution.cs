@@ -16,10 +16,12 @@ internal static class IoasidEvolution
                 state.Sets[e.SetId].AddMember(e.Id);
                 break;
             case RefAcquired e:
-                Update(state, e.Id, r => r with { Holders = r.Holders.Add(e.Holder) });
+                var acquiring = state.Ioasids[e.Id];
+                state.PutIoasid(acquiring with { Holders = acquiring.Holders.Add(e.Holder) });
                 break;
             case RefReleased e:
-                Update(state, e.Id, r => r with { Holders = r.Holders.Remove(e.Holder) });
+                var releasing = state.Ioasids[e.Id];
+                state.PutIoasid(releasing with { Holders = releasing.Holders.Remove(e.Holder) });
                 break;
             case FreeRequested e:
                 Update(state, e.Id, r => r with

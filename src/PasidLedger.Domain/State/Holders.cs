@@ -46,7 +46,7 @@ public sealed class Holders : IEquatable<Holders>
     /// <summary>A copy with one more reference for <paramref name="holder"/>.</summary>
     public Holders Add(string holder)
     {
-        var index = Array.FindIndex(entries, entry => entry.Holder == holder);
+        var index = IndexOf(holder);
         if (index < 0)
         {
             return new([.. entries, (holder, 1)]);
@@ -60,7 +60,7 @@ public sealed class Holders : IEquatable<Holders>
     /// <summary>A copy with one reference of <paramref name="holder"/> dropped; the caller checked it holds one.</summary>
     public Holders Remove(string holder)
     {
-        var index = Array.FindIndex(entries, entry => entry.Holder == holder);
+        var index = IndexOf(holder);
         if (entries[index].Count > 1)
         {
             var copy = ((string Holder, int Count)[])entries.Clone();
@@ -69,6 +69,19 @@ public sealed class Holders : IEquatable<Holders>
         }
 
         return new([.. entries[..index], .. entries[(index + 1)..]]);
+    }
+
+    private int IndexOf(string holder)
+    {
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Holder == holder)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Rebuilds holders from counts (snapshots).</summary>

@@ -8,7 +8,7 @@ namespace PasidLedger.Domain.State;
 /// </summary>
 public sealed class IoasidSet
 {
-    private readonly SortedSet<uint> members = [];
+    private readonly HashSet<uint> members = [];
     private readonly Dictionary<uint, uint> idsBySpid = [];
 
     internal IoasidSet(int setId, SetType type, string? token, long quota)
@@ -33,8 +33,11 @@ public sealed class IoasidSet
     /// <summary><c>nr_ioasids</c>: current members, FREE_PENDING included (P4).</summary>
     public int Count => members.Count;
 
-    /// <summary>Members in ascending ID order (the xarray order of <c>set_for_each_ioasid</c>).</summary>
-    public IReadOnlyCollection<uint> Members => members;
+    /// <summary>Members in ascending ID order (the xarray order of <c>set_for_each_ioasid</c>); sorted on read, kept hashed for O(1) updates.</summary>
+    public IReadOnlyList<uint> Members => [.. members.Order()];
+
+    /// <summary>Whether <paramref name="id"/> is a member.</summary>
+    public bool Contains(uint id) => members.Contains(id);
 
     /// <summary>SPID → host ID within this set (I4).</summary>
     public IReadOnlyDictionary<uint, uint> IdsBySpid => idsBySpid;
