@@ -1,1 +1,12 @@
-return 0;
+using BenchmarkDotNet.Running;
+using PasidLedger.Benchmarks.Store;
+
+// `store` is a load generator against PostgreSQL, not a BenchmarkDotNet benchmark.
+if (args is ["store", ..])
+{
+    return await StoreLoad.RunAsync(args[1..]);
+}
+
+// `ops/bench` runs this with a --filter; without one BenchmarkDotNet asks which benchmarks to run.
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
