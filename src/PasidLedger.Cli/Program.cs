@@ -1,12 +1,11 @@
 using System.CommandLine;
-using PasidLedger.Cli.Demo;
+using PasidLedger.Cli.Commands;
 
-var root = new RootCommand("pasidledger: an event-sourced PASID (IOASID) lifecycle ledger");
-
-var poolOption = new Option<string>("--pool") { Description = "Pool name", DefaultValueFactory = _ => "demo-host" };
-var demo = new Command("demo", "Play the guest-SVA free-before-unbind timeline (DOMAIN.md 5.5/5.7) and print it");
-demo.Options.Add(poolOption);
-demo.SetAction(parse => DomainDemo.Run(Console.Out, parse.GetValue(poolOption)!));
-root.Subcommands.Add(demo);
-
-return root.Parse(args).Invoke();
+var root = new RootCommand("pasidledger: an event-sourced PASID (IOASID) lifecycle ledger on PostgreSQL")
+{
+    ServeCommand.Create(),
+    MigrateCommand.Create(),
+    ProjectionsCommand.Create(),
+    DemoCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

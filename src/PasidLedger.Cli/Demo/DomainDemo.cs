@@ -1,13 +1,10 @@
-using PasidLedger.Application.Serialization;
+using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain;
-using PasidLedger.Domain.Deciding;
-using PasidLedger.Domain.Errors;
-using PasidLedger.Domain.Events;
 using PasidLedger.Domain.State;
 
 namespace PasidLedger.Cli.Demo;
 
-/// <summary>Plays a script against the pure domain and prints the timeline, notifications and final views.</summary>
+/// <summary><c>demo --in-memory</c>: plays the script against the pure domain, no database, and prints the timeline.</summary>
 internal static class DomainDemo
 {
     public static int Run(TextWriter output, string pool)
@@ -18,43 +15,29 @@ internal static class DomainDemo
         {
             var decision = Pool.Decide(state, line.Command);
             Pool.EvolveAll(state, decision.Events);
-            output.WriteLine($"{++step,2}. {line.Actor,-6} {line.Action}");
-            Print(output, decision);
-            output.WriteLine(Refs(state, 1));
+            output.WriteLine(DemoText.Step(++step, line));
+            if (decision.Rejection is { } rejection)
+            {
+                output.WriteLine(DemoText.Rejection(rejection.Reason, rejection.Errno, rejection.Ignored, rejection.Detail));
+            }
+
+            foreach (var @event in decision.Events)
+            {
+                output.WriteLine(DemoText.Event(@event));
+            }
+
+            foreach (var refused in decision.ReactionRejections)
+            {
+                output.WriteLine($"      reaction refused: {refused.Notifier} {refused.Action} on {refused.On}: {refused.Rejection.Reason}");
+            }
+
+            var h = state.Find(GuestLifecycleScript.H);
+            output.WriteLine(DemoText.Refs(h is null ? null : ReadModelProjector.Refcount(state, h)));
         }
 
         PrintFinal(output, state);
         return 0;
     }
-
-    private static void Print(TextWriter output, Decision decision)
-    {
-        if (decision.Rejection is { } rejection)
-        {
-            var verdict = rejection.Ignored ? "ignored" : "rejected";
-            output.WriteLine($"      {verdict}: {rejection.Reason} ({rejection.Errno.Negated()} {rejection.Errno}) {rejection.Detail}");
-        }
-
-        foreach (var @event in decision.Events)
-        {
-            output.WriteLine(@event is NotificationPublished n
-                ? $"      notify {n.Kind.ToString().ToUpperInvariant()}(id {n.Id}, spid {Spid(n.Spid)}) → [{string.Join(", ", n.Recipients)}]"
-                : $"      {EventNames.Of(@event),-28} {EventSerializer.Serialize(@event).Body}");
-        }
-
-        foreach (var refused in decision.ReactionRejections)
-        {
-            output.WriteLine($"      reaction refused: {refused.Notifier} {refused.Action} on {refused.On}: {refused.Rejection.Reason}");
-        }
-    }
-
-    private static string Refs(PoolState state, uint id) =>
-        state.Find(id) is { } record ? $"      H: refs {record.Refs} {record.State} [{Holders(record)}]" : "      H: free (not allocated)";
-
-    private static string Holders(IoasidRecord record) =>
-        string.Join(", ", record.Holders.Entries.Select(entry => $"{entry.Holder}×{entry.Count}"));
-
-    private static string Spid(uint spid) => spid == Ioasid.Invalid ? "INVALID" : spid.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void PrintFinal(TextWriter output, PoolState state)
     {

@@ -11,7 +11,7 @@ namespace PasidLedger.Cli.Demo;
 internal static class GuestLifecycleScript
 {
     public const string Vm = "mm:vmA";
-    private const uint H = 1;
+    public const uint H = 1;
     private const uint G = 101;
 
     public static IReadOnlyList<DemoStep> Steps(string pool) =>

@@ -51,4 +51,59 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource)
 
     private Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         SqlQuery.ListAsync(dataSource, sql, read, ct, parameters);
+
+    // The overloads below read every row of one pool on the caller's connection and transaction,
+    // so `projections verify` sees all views and the stream in one REPEATABLE READ snapshot.
+
+    /// <summary>The capacity row of a pool, read inside <paramref name="tx"/>.</summary>
+    public static async Task<CapacityView?> CapacityAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
+    {
+        var rows = await QueryAsync(conn, tx, "select pool, capacity, available, capacity_installed, version from capacity_view where pool = @pool",
+            r => new CapacityView(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetBoolean(3), r.GetInt64(4)), pool, ct).ConfigureAwait(false);
+        return rows.FirstOrDefault();
+    }
+
+    /// <summary>Every set row of a pool, read inside <paramref name="tx"/>.</summary>
+    public static Task<List<SetView>> SetsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct) => QueryAsync(
+        conn, tx, "select pool, set_id, type, token, quota, count, state from set_view where pool = @pool order by set_id",
+        r => new SetView(r.GetString(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4), r.GetInt32(5), r.GetString(6)),
+        pool, ct);
+
+    /// <summary>Every refcount row of a pool, holders included, read inside <paramref name="tx"/>.</summary>
+    public static Task<List<RefcountView>> IoasidsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct) => QueryAsync(
+        conn, tx, "select pool, id, generation, set_id, state, refs, holders::text, spid, private from refcount_view where pool = @pool order by id",
+        r => new RefcountView(r.GetString(0), (uint)r.GetInt64(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4), r.GetInt32(5),
+            JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(6), LedgerJson.Options)!,
+            r.IsDBNull(7) ? null : (uint)r.GetInt64(7), r.IsDBNull(8) ? null : r.GetString(8)),
+        pool, ct);
+
+    /// <summary>Every SPID index entry of a pool as (set, spid, host id), read inside <paramref name="tx"/>.</summary>
+    public static Task<List<(int SetId, long Spid, long Id)>> SpidIndexAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct) =>
+        QueryAsync(conn, tx, "select set_id, spid, id from spid_index where pool = @pool order by set_id, spid",
+            r => (r.GetInt32(0), r.GetInt64(1), r.GetInt64(2)), pool, ct);
+
+    /// <summary>Every notifier row of a pool, read inside <paramref name="tx"/>.</summary>
+    public static Task<List<NotifierView>> NotifiersAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct) => QueryAsync(
+        conn, tx, """
+        select pool, notifier_id, name, scope, set_id, token, priority, endpoint, reactions::text, active, chain_order
+        from notifier_view where pool = @pool order by notifier_id
+        """,
+        r => new NotifierView(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetInt32(4),
+            r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt64(10)),
+        pool, ct);
+
+    private static async Task<List<T>> QueryAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, Func<NpgsqlDataReader, T> read,
+        string pool, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, conn, tx);
+        command.Parameters.AddWithValue("pool", pool);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
 }

@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace PasidLedger.Postgres.Projections;
+
+/// <summary>Which pools have a stream, and at which version, as the caller's transaction sees them.</summary>
+internal static class PoolStreamCatalog
+{
+    /// <summary>(pool, version) of every pool stream, or of <paramref name="pool"/> only; ordered by pool.</summary>
+    public static async Task<List<(string Pool, long Version)>> StreamsAsync(
+        NpgsqlConnection conn, NpgsqlTransaction? tx, string? pool, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "select pool, version from streams where @pool::text is null or pool = @pool order by pool", conn, tx);
+        command.Parameters.AddWithValue("pool", (object?)pool ?? DBNull.Value);
+        var streams = new List<(string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            streams.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return streams;
+    }
+
+    /// <summary>Pools that have read-model rows, stream or not (verify reports rows no stream explains).</summary>
+    public static async Task<List<string>> ProjectedPoolsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select pool from capacity_view union select pool from set_view union select pool from refcount_view
+            union select pool from spid_index union select pool from notifier_view
+            """, conn, tx);
+        var pools = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            pools.Add(reader.GetString(0));
+        }
+
+        return pools;
+    }
+}
