@@ -16,9 +16,9 @@ internal static class CommandDispatch
         Func<PoolState, Decision, object?> shape, int successStatus = StatusCodes.Status200OK)
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
-        if (key.Length > 200)
+        if (key.Length > 200 || Caller(http) is { Length: > 200 })
         {
-            return ApiProblems.Invalid("Idempotency-Key is limited to 200 characters");
+            return ApiProblems.Invalid("Idempotency-Key and X-Caller are limited to 200 characters");
         }
 
         var envelope = new CommandEnvelope(command, key.Length == 0 ? null : key, Caller(http), null, null,

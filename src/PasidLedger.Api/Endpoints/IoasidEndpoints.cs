@@ -12,19 +12,20 @@ internal static class IoasidEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapPost("/sets/{setId:int}/ioasids", async (HttpContext http, string pool, int setId, AllocateRequest body) =>
-            Validate.First(Validate.U32(body.Min, "min"), Validate.U32(body.Max, "max"))
+        pool.MapPost("/sets/{setId}/ioasids", async (HttpContext http, string pool, int setId, AllocateRequest body) =>
+            Validate.First(Validate.U32(body.Min, "min"), Validate.U32(body.Max, "max"),
+                body.Private is { Length: > 4096 } ? ApiProblems.Invalid("'private' is limited to 4096 characters, as for PUT private") : null)
             ?? await CommandDispatch.SendAsync(http, pool, new AllocateIoasid(setId, (uint)body.Min!.Value, (uint)body.Max!.Value, body.Private),
                 (state, d) => d.Reply is IoasidGranted g ? StateBodies.Ioasid(state, g.Id) : null, StatusCodes.Status201Created).ConfigureAwait(false));
-        pool.MapGet("/ioasids/{id:long}", GetAsync);
-        pool.MapPost("/ioasids/{id:long}/refs", AcquireAsync);
-        pool.MapPost("/ioasids/{id:long}/refs/release", async (HttpContext http, string pool, long id, ReleaseRefRequest body) =>
+        pool.MapGet("/ioasids/{id}", GetAsync);
+        pool.MapPost("/ioasids/{id}/refs", AcquireAsync);
+        pool.MapPost("/ioasids/{id}/refs/release", async (HttpContext http, string pool, long id, ReleaseRefRequest body) =>
             Validate.First(Validate.Id(id), Validate.Text(body.Holder, "holder"))
             ?? await CommandDispatch.SendAsync(http, pool, new ReleaseRef((uint)id, body.Holder!, body.SetId, body.Generation),
                 (_, d) => d.Reply is RefsChanged r
                     ? new ReleaseBody(r.Refs, r.Reclaimed, d.Rejection is null ? (r.Reclaimed ? "reclaimed" : "released") : "ignored", d.Rejection?.Reason.ToString())
                     : null).ConfigureAwait(false));
-        pool.MapPost("/ioasids/{id:long}/free", async (HttpContext http, string pool, long id, FreeRequest body) =>
+        pool.MapPost("/ioasids/{id}/free", async (HttpContext http, string pool, long id, FreeRequest body) =>
             Validate.Id(id)
             ?? await CommandDispatch.SendAsync(http, pool, new FreeIoasid((uint)id, body.SetId, body.Generation), (_, d) => d.Reply is FreeOutcome f
                 ? new OutcomeBody(Outcome(f.Result), d.Rejection?.Reason.ToString())

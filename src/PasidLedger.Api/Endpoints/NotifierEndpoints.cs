@@ -3,6 +3,7 @@ using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.Errors;
 using PasidLedger.Domain.Model;
 using PasidLedger.Postgres.ReadModels;
 
@@ -14,7 +15,7 @@ internal static class NotifierEndpoints
     public static void Map(RouteGroupBuilder pool)
     {
         pool.MapPost("/notifiers", RegisterAsync);
-        pool.MapDelete("/notifiers/{notifierId:int}", async (HttpContext http, string pool, int notifierId, string? via, ReadModelQueries queries) =>
+        pool.MapDelete("/notifiers/{notifierId}", async (HttpContext http, string pool, int notifierId, string? via, ReadModelQueries queries) =>
         {
             UnregisterVia? how = via switch { "set" => UnregisterVia.Set, "mm" => UnregisterVia.Mm, null => null, _ => (UnregisterVia)(-1) };
             if (how is { } given && !Enum.IsDefined(given))
@@ -38,11 +39,12 @@ internal static class NotifierEndpoints
     {
         var scope = Parse<NotifierScope>(body.Scope);
         var priority = Parse<Priority>(body.Priority);
-        var reactions = (body.Reactions ?? []).Select(r => (Parse<NotificationKind>(r.On), ParseAction(r.Action), r.Holder)).ToList();
+        var reactions = (body.Reactions ?? []).Select(r => (Parse<NotificationKind>(r?.On), ParseAction(r?.Action), r?.Holder)).ToList();
         var check = Validate.First(
             Validate.Text(body.Name, "name"),
-            scope is null ? ApiProblems.Invalid("'scope' must be global, set or mm") : null,
-            priority is null ? ApiProblems.Invalid("'priority' must be cpu, iommu, device or last") : null,
+            body.Endpoint is { Length: > 500 } ? ApiProblems.Invalid("'endpoint' is limited to 500 characters") : null,
+            scope is null ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "InvalidScope", Errno.EINVAL, "'scope' must be global, set or mm") : null,
+            priority is null ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "InvalidPriority", Errno.EINVAL, "'priority' must be cpu, iommu, device or last") : null,
             reactions.Any(r => r.Item1 is null || r.Item2 is null)
                 ? ApiProblems.Invalid("each reaction needs 'on' (alloc|free|bind|unbind) and 'action' (get|put|queue_work|detach_spid|detach_data|free)") : null,
             scope == NotifierScope.Set ? Validate.Required(body.SetId, "setId") : null,

@@ -17,7 +17,7 @@ internal static class PoolEndpoints
         pool.MapGet("", GetAsync);
         pool.MapPost("/capacity/install", async (HttpContext http, string pool, InstallCapacityRequest body) =>
             Validate.NonNegative(body.Total, "total")
-            ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), (state, _) => StateBodies.Capacity(state)).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), StateBodies.Install).ConfigureAwait(false));
         pool.MapPost("/capacity/reserve", async (HttpContext http, string pool, CapacityCountRequest body) =>
             Validate.NonNegative(body.Count, "count")
             ?? await CommandDispatch.SendAsync(http, pool, new ReserveCapacity(body.Count!.Value),

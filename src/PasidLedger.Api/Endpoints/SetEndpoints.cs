@@ -3,6 +3,7 @@ using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.Errors;
 using PasidLedger.Domain.Model;
 using PasidLedger.Postgres.ReadModels;
 
@@ -14,16 +15,16 @@ internal static class SetEndpoints
     public static void Map(RouteGroupBuilder pool)
     {
         pool.MapPost("/sets", CreateAsync);
-        pool.MapGet("/sets/{setId:int}", GetAsync);
+        pool.MapGet("/sets/{setId}", GetAsync);
         pool.MapGet("/sets", FindAsync);
-        pool.MapPatch("/sets/{setId:int}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
+        pool.MapPatch("/sets/{setId}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
             Validate.Required(body.Quota, "quota")
             ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), (state, _) => StateBodies.Set(state, setId)).ConfigureAwait(false));
-        pool.MapDelete("/sets/{setId:int}", (HttpContext http, string pool, int setId) =>
+        pool.MapDelete("/sets/{setId}", (HttpContext http, string pool, int setId) =>
             CommandDispatch.SendAsync(http, pool, new FreeSet(setId), (state, _) => StateBodies.Set(state, setId)));
-        pool.MapPost("/sets/{setId:int}/release", (HttpContext http, string pool, int setId) =>
+        pool.MapPost("/sets/{setId}/release", (HttpContext http, string pool, int setId) =>
             CommandDispatch.SendAsync(http, pool, new ReleaseSet(setId), (state, _) => StateBodies.Set(state, setId)));
-        pool.MapPost("/sets/{setId:int}/free-all", (HttpContext http, string pool, int setId) =>
+        pool.MapPost("/sets/{setId}/free-all", (HttpContext http, string pool, int setId) =>
             CommandDispatch.SendAsync(http, pool, new FreeAllInSet(setId), (_, d) => d.Reply is SetFreedAll r
                 ? new FreeAllBody(setId, r.Reclaimed, r.FreePending, d.Rejection is null ? "done" : "ignored", d.Rejection?.Reason.ToString())
                 : null));
@@ -38,7 +39,7 @@ internal static class SetEndpoints
             _ => (SetType?)null,
         };
         return Validate.First(
-                type is null ? ApiProblems.Invalid("'type' must be \"mm\" or \"null\"") : null,
+                type is null ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "InvalidSetType", Errno.EINVAL, "'type' must be \"mm\" or \"null\"") : null,
                 Validate.NonNegative(body.Quota, "quota"),
                 body.Token is { Length: > 200 } ? ApiProblems.Invalid("'token' is limited to 200 characters") : null)
             ?? await CommandDispatch.SendAsync(http, pool, new CreateSet(type!.Value, body.Token, body.Quota!.Value),

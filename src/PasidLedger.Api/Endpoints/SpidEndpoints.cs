@@ -13,20 +13,20 @@ internal static class SpidEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapPut("/ioasids/{id:long}/private", async (HttpContext http, string pool, long id, PrivateRequest body) =>
+        pool.MapPut("/ioasids/{id}/private", async (HttpContext http, string pool, long id, PrivateRequest body) =>
             Validate.First(Validate.Id(id), Validate.Text(body.Data, "data", 4096))
             ?? await CommandDispatch.SendAsync(http, pool, new AttachPrivate((uint)id, body.Data!, body.Generation), Refcount(id)).ConfigureAwait(false));
-        pool.MapDelete("/ioasids/{id:long}/private", async (HttpContext http, string pool, long id) =>
+        pool.MapDelete("/ioasids/{id}/private", async (HttpContext http, string pool, long id) =>
             Validate.Id(id)
             ?? await CommandDispatch.SendAsync(http, pool, new DetachPrivate((uint)id), (_, d) => StateBodies.Outcome(d, "detached")).ConfigureAwait(false));
-        pool.MapGet("/ioasids/{id:long}/private", FindAsync);
-        pool.MapPut("/ioasids/{id:long}/spid", async (HttpContext http, string pool, long id, SpidRequest body) =>
+        pool.MapGet("/ioasids/{id}/private", FindAsync);
+        pool.MapPut("/ioasids/{id}/spid", async (HttpContext http, string pool, long id, SpidRequest body) =>
             Validate.First(Validate.Id(id), Validate.U32(body.Spid, "spid"))
             ?? await CommandDispatch.SendAsync(http, pool, new AttachSpid((uint)id, (uint)body.Spid!.Value, body.Generation), Refcount(id)).ConfigureAwait(false));
-        pool.MapDelete("/ioasids/{id:long}/spid", async (HttpContext http, string pool, long id) =>
+        pool.MapDelete("/ioasids/{id}/spid", async (HttpContext http, string pool, long id) =>
             Validate.Id(id)
             ?? await CommandDispatch.SendAsync(http, pool, new DetachSpid((uint)id), (_, d) => StateBodies.Outcome(d, "unbound")).ConfigureAwait(false));
-        pool.MapPost("/sets/{setId:int}/spids/{spid:long}/lookup", LookupAsync);
+        pool.MapPost("/sets/{setId}/spids/{spid}/lookup", LookupAsync);
     }
 
     private static Func<Domain.State.PoolState, Decision, object?> Refcount(long id) => (state, _) => StateBodies.Ioasid(state, (uint)id);

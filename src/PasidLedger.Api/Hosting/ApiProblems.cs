@@ -21,6 +21,9 @@ public static class ApiProblems
 
     public static IResult NotFound(string reason, string detail) => Problem(StatusCodes.Status404NotFound, reason, Errno.ENOENT, detail);
 
+    public static IResult BodyTooLarge() => Problem(StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", Errno.EINVAL,
+        $"request bodies are limited to {LedgerApiHost.MaxRequestBody} bytes");
+
     public static IResult Problem(int status, string reason, Errno errno, string? detail) => Results.Problem(
         detail: detail,
         statusCode: status,
@@ -42,8 +45,7 @@ public static class ApiProblems
         var failure = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         var result = failure switch
         {
-            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-                Problem(bad.StatusCode, "BodyTooLarge", Errno.EINVAL, $"request bodies are limited to {LedgerApiHost.MaxRequestBody} bytes"),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => BodyTooLarge(),
             BadHttpRequestException bad => Problem(bad.StatusCode, "MalformedRequest", Errno.EINVAL, Describe(bad)),
             NpgsqlException => Problem(StatusCodes.Status503ServiceUnavailable, "StoreUnavailable", Errno.EIO, "the event store is unavailable; retry with the same Idempotency-Key"),
             _ => Problem(StatusCodes.Status500InternalServerError, "InternalError", Errno.EIO, "unexpected server error"),
@@ -56,9 +58,13 @@ public static class ApiProblems
     {
         ArgumentNullException.ThrowIfNull(context);
         var status = context.HttpContext.Response.StatusCode;
-        var reason = status == StatusCodes.Status404NotFound ? "UnknownRoute" : "HttpError";
-        return Problem(status, reason, status == StatusCodes.Status404NotFound ? Errno.ENOENT : Errno.EINVAL, $"HTTP {status}")
-            .ExecuteAsync(context.HttpContext);
+        var result = status switch
+        {
+            StatusCodes.Status404NotFound => Problem(status, "UnknownRoute", Errno.ENOENT, $"HTTP {status}"),
+            StatusCodes.Status413PayloadTooLarge => BodyTooLarge(), // Kestrel's limit hit while streaming a chunked body
+            _ => Problem(status, "HttpError", Errno.EINVAL, $"HTTP {status}"),
+        };
+        return result.ExecuteAsync(context.HttpContext);
     }
 
     private static string Describe(BadHttpRequestException bad) =>

@@ -24,6 +24,8 @@ public static class LedgerApiHost
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(ApiProblems.WriteUnhandledAsync));
         app.UseStatusCodePages(ApiProblems.WriteStatusCodeAsync);
+        // A declared length over the limit is refused before any read, on every server (the test host has no Kestrel limits).
+        app.Use((http, next) => http.Request.ContentLength > MaxRequestBody ? ApiProblems.BodyTooLarge().ExecuteAsync(http) : next(http));
         app.MapOpenApi();
         app.MapLedgerEndpoints();
         return app;
@@ -54,6 +56,8 @@ public static class LedgerApiHost
         {
             json.SerializerOptions.PropertyNamingPolicy = LedgerJson.Options.PropertyNamingPolicy;
             json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+            // Web defaults read "8" as 8; the contract wants a wrong JSON type to be a 400.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
     }
 }

@@ -5,6 +5,9 @@ namespace PasidLedger.Api.Responses;
 /// <summary>Capacity view of a pool.</summary>
 public sealed record CapacityBody(string Pool, long Capacity, long Available, bool CapacityInstalled, long Version);
 
+/// <summary>Result of install: the capacity view, and "ignored" with the reason when the capacity was already set.</summary>
+public sealed record InstallBody(string Pool, long Capacity, long Available, bool CapacityInstalled, long Version, string Outcome, string? Reason);
+
 /// <summary>Set view with its members and SPID map.</summary>
 public sealed record SetBody(int SetId, string Type, string? Token, long Quota, int Count, string State,
     IReadOnlyList<MemberBody> Members, IReadOnlyDictionary<string, long> Spids);

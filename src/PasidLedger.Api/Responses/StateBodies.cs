@@ -10,6 +10,11 @@ public static class StateBodies
     public static CapacityBody Capacity(PoolState state) =>
         new(state.Name!, state.Capacity, state.Available, state.CapacityInstalled, state.Version);
 
+    /// <summary><c>install_capacity</c> is ignored once the capacity was set (DOMAIN.md 2.1, S2).</summary>
+    public static InstallBody Install(PoolState state, Decision decision) =>
+        new(state.Name!, state.Capacity, state.Available, state.CapacityInstalled, state.Version,
+            decision.Rejection is { Ignored: true } ? "ignored" : "installed", decision.Rejection?.Reason.ToString());
+
     public static SetBody? Set(PoolState state, int setId)
     {
         if (!state.Sets.TryGetValue(setId, out var set))

@@ -70,7 +70,7 @@ internal static class CapacityDecisions
             return Decision.Error(RejectionReason.InvalidArgument, Errno.EINVAL, "count must not be negative");
         }
 
-        if (command.Count + state.Available > state.Capacity)
+        if (command.Count > state.Capacity - state.Available) // n + avail > capacity, without overflowing n
         {
             return Decision.Error(RejectionReason.CancelExceedsCapacity, Errno.EINVAL,
                 $"{command.Count} + {state.Available} exceeds capacity {state.Capacity}");

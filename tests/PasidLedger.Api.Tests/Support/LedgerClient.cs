@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace PasidLedger.Api.Tests.Support;
+
+/// <summary>HTTP calls in the contract's terms: camelCase JSON bodies, <c>X-Caller</c> and <c>Idempotency-Key</c> headers.</summary>
+public sealed class LedgerClient(HttpClient http, LedgerApi api)
+{
+    public LedgerApi Api => api;
+
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? key = null, string? caller = null) =>
+        SendRawAsync(method, path, body is null ? null : JsonSerializer.Serialize(body, JsonSerializerOptions.Web), key: key, caller: caller);
+
+    public async Task<ApiResponse> SendRawAsync(HttpMethod method, string path, string? raw, string mediaType = "application/json",
+        string? key = null, string? caller = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (raw is not null)
+        {
+            request.Content = new StringContent(raw, Encoding.UTF8, new MediaTypeHeaderValue(mediaType));
+        }
+
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        if (caller is not null)
+        {
+            request.Headers.Add("X-Caller", caller);
+        }
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
+    }
+
+    /// <summary>Sends <paramref name="raw"/> with chunked transfer encoding (no Content-Length).</summary>
+    public async Task<ApiResponse> SendChunkedAsync(HttpMethod method, string path, string raw)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(raw))),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
+    }
+
+    /// <summary>Creates a pool with a fresh name (default options) and returns its client.</summary>
+    public async Task<PoolClient> NewPoolAsync(string? name = null)
+    {
+        var pool = new PoolClient(this, name ?? $"p-{Guid.NewGuid():N}");
+        var created = await SendAsync(HttpMethod.Put, pool.Path);
+        created.Code.ShouldBe(200, created.ToString());
+        return pool;
+    }
+}
