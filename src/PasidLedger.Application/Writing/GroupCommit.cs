@@ -97,6 +97,11 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
 
     private void Audit(CommandEnvelope envelope, Decision decision, DateTimeOffset now, Guid correlation)
     {
+        if (decision.Rejection is null && decision.ReactionRejections.Count == 0)
+        {
+            return; // Nothing to record: skip serializing the command, which most commands would pay for nothing.
+        }
+
         var command = envelope.Command;
         var json = JsonSerializer.Serialize(command, command.GetType(), LedgerJson.Options);
         if (decision.Rejection is { } rejection)

@@ -11,10 +11,13 @@ namespace PasidLedger.Application.Writing;
 /// as many as are waiting and decides, appends and projects them in one transaction (group
 /// commit). The cached state is discarded whenever a batch fails, so it never runs ahead of the
 /// stream; another instance's appends are folded in under the advisory lock before deciding.
+/// While a batch commits, the next batch's transaction is already waiting for the pool lock, so
+/// the lock round trip is off the critical path (one pool commits one batch per WAL flush).
 /// </summary>
 public sealed class PoolWriter : IAsyncDisposable
 {
-    private readonly Channel<PendingCommand> queue = Channel.CreateUnbounded<PendingCommand>(new() { SingleReader = true });
+    // Not SingleReader: that channel cannot count, and the loop asks how many commands wait.
+    private readonly Channel<PendingCommand> queue = Channel.CreateUnbounded<PendingCommand>();
     private readonly IPoolStore store;
     private readonly WriterOptions options;
     private readonly TimeProvider clock;
@@ -53,16 +56,21 @@ public sealed class PoolWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<PendingCommand>(options.MaxBatch);
-        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        Task<IPoolTransaction>? next = null;
+        while (next is not null || await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (batch.Count < options.MaxBatch && queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
+            Drain(batch);
+            var begun = next;
+            next = null;
             try
             {
-                var results = await CommitAsync(batch).ConfigureAwait(false);
+                if (begun is null)
+                {
+                    state ??= await LoadAsync(CancellationToken.None).ConfigureAwait(false); // before the lock, when it can
+                    begun = store.BeginAsync(PoolName, CancellationToken.None);
+                }
+
+                var results = await CommitAsync(begun, batch, started => next = started).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(results[i]);
@@ -80,13 +88,28 @@ public sealed class PoolWriter : IAsyncDisposable
         }
     }
 
-    private async Task<CommandResult[]> CommitAsync(List<PendingCommand> batch)
+    private void Drain(List<PendingCommand> batch)
+    {
+        while (batch.Count < options.MaxBatch && queue.Reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+        }
+    }
+
+    /// <summary>
+    /// Runs one batch in the transaction <paramref name="begun"/> opens. Before committing, when
+    /// more commands wait, it opens the next batch's transaction: its lock request queues behind
+    /// this commit and is granted the moment the commit ends, with no round trip in between.
+    /// Commands arriving while the lock is awaited join this batch.
+    /// </summary>
+    private async Task<CommandResult[]> CommitAsync(Task<IPoolTransaction> begun, List<PendingCommand> batch, Action<Task<IPoolTransaction>> beginNext)
     {
         var ct = CancellationToken.None; // A started batch runs to commit or failure; callers may stop waiting.
-        state ??= await LoadAsync(ct).ConfigureAwait(false);
-        var tx = await store.BeginAsync(PoolName, ct).ConfigureAwait(false);
+        var tx = await begun.ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
+            state ??= await LoadAsync(ct).ConfigureAwait(false); // only after a failed batch whose successor was already begun
+            Drain(batch);
             await foreach (var (_, @event) in tx.ReadAsync(state.Version, ct).ConfigureAwait(false))
             {
                 Pool.Evolve(state, @event);
@@ -95,6 +118,11 @@ public sealed class PoolWriter : IAsyncDisposable
             var group = new GroupCommit(PoolName, state, clock, new ReadModelProjector());
             await group.DecideAsync(tx, batch, ct).ConfigureAwait(false);
             await group.WriteAsync(tx, options.SnapshotEvery, ct).ConfigureAwait(false);
+            if (queue.Reader.Count > 0)
+            {
+                beginNext(store.BeginAsync(PoolName, ct));
+            }
+
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return group.Results;
         }

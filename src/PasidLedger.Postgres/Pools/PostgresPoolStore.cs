@@ -35,12 +35,12 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
 
     public async Task<IPoolTransaction> BeginAsync(string pool, CancellationToken ct)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pool);
         var conn = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
         {
             var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await events.AcquirePoolLockAsync(conn, tx, pool, ct).ConfigureAwait(false);
-            var version = await StreamVersionAsync(conn, tx, pool, ct).ConfigureAwait(false);
+            var version = await LockAndReadVersionAsync(conn, tx, pool, ct).ConfigureAwait(false);
             return new PostgresPoolTransaction(pool, conn, tx, version, events, snapshots);
         }
         catch
@@ -68,10 +68,23 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
         }
     }
 
-    private static async Task<long> StreamVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
+    /// <summary>
+    /// Takes the pool lock and reads the stream version in one round trip. Read committed gives each
+    /// statement its own snapshot, so the version is read after the lock was granted and includes
+    /// the commit of whoever held it before. The lock key is the one of
+    /// <see cref="PostgresEventStore.AcquirePoolLockAsync"/>, so every pool writer excludes the others.
+    /// </summary>
+    private static async Task<long> LockAndReadVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("select version from streams where stream_id = @stream_id", conn, tx);
-        command.Parameters.AddWithValue("stream_id", PoolStreams.StreamId(pool));
-        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long version ? version : 0;
+        await using var batch = new NpgsqlBatch(conn, tx);
+        var lockPool = new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended(@pool, 0))");
+        lockPool.Parameters.AddWithValue("pool", pool);
+        var version = new NpgsqlBatchCommand("select version from streams where stream_id = @stream_id");
+        version.Parameters.AddWithValue("stream_id", PoolStreams.StreamId(pool));
+        batch.BatchCommands.Add(lockPool);
+        batch.BatchCommands.Add(version);
+        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await reader.NextResultAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? reader.GetInt64(0) : 0;
     }
 }

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PasidLedger.Application.Serialization;
+using PasidLedger.Application.Writing;
+using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.State;
+
+namespace PasidLedger.Benchmarks.Store;
+
+/// <summary>
+/// One caller cycling through an IOASID lifecycle in its own set:
+/// alloc, attach_spid, get, put, detach_spid, free. Each command waits for the previous one.
+/// With an interval the caller is rate-limited and each latency is measured from the command's
+/// scheduled start, so a late reply also delays, and is charged to, the commands behind it
+/// (no coordinated omission).
+/// </summary>
+internal sealed class LifecycleClient(PoolWriters writers, string pool, int setId, string holder)
+{
+    private static readonly Func<PoolState, Decision, object?> Granted = static (_, decision) => decision.Reply;
+    private uint spid;
+    private int step;
+    private IoasidGranted? held;
+
+    /// <summary>From each command's scheduled start to its reply.</summary>
+    public LatencyLog Latencies { get; private set; } = new();
+
+    /// <summary>From each command's submission to its reply: what the ledger alone took.</summary>
+    public LatencyLog ServiceTimes { get; private set; } = new();
+
+    public async Task RunAsync(TimeSpan duration, TimeSpan? interval, TimeSpan offset)
+    {
+        (Latencies, ServiceTimes) = (new LatencyLog(), new LatencyLog());
+        var clock = Stopwatch.StartNew();
+        for (var n = 0L; clock.Elapsed < duration; n++)
+        {
+            var scheduled = interval is { } every ? offset + (every * n) : clock.Elapsed;
+            if (scheduled > clock.Elapsed)
+            {
+                await Task.Delay(scheduled - clock.Elapsed);
+            }
+
+            var submitted = clock.Elapsed;
+            await NextAsync();
+            Latencies.Add(clock.Elapsed - scheduled);
+            ServiceTimes.Add(clock.Elapsed - submitted);
+        }
+    }
+
+    private async Task NextAsync()
+    {
+        if (held is not { } h)
+        {
+            var result = await SubmitAsync(new AllocateIoasid(setId, 1, 1u << 19, null), Granted);
+            held = JsonSerializer.Deserialize<IoasidGranted>(result.BodyJson!, LedgerJson.Options);
+            step = 0;
+            return;
+        }
+
+        PoolCommand command = step++ switch
+        {
+            0 => new AttachSpid(h.Id, ++spid, h.Generation),
+            1 => new AcquireRef(h.Id, holder, setId, h.Generation),
+            2 => new ReleaseRef(h.Id, holder, setId, h.Generation),
+            3 => new DetachSpid(h.Id, h.Generation),
+            _ => new FreeIoasid(h.Id, setId, h.Generation),
+        };
+        held = command is FreeIoasid ? null : held;
+        await SubmitAsync(command, null);
+    }
+
+    private async Task<CommandResult> SubmitAsync(PoolCommand command, Func<PoolState, Decision, object?>? shape)
+    {
+        var result = await writers.SubmitAsync(pool, new CommandEnvelope(command, Caller: holder, Shape: shape));
+        return result.Failed
+            ? throw new InvalidOperationException($"{command} was refused ({result.Reason}: {result.Detail}); the benchmark is broken")
+            : result;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+using PasidLedger.Application.Serialization;
+using PasidLedger.Application.Writing;
+using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.Model;
+using PasidLedger.Domain.State;
+using PasidLedger.Postgres;
+using PasidLedger.Postgres.Migrations;
+using PasidLedger.Postgres.Pools;
+
+namespace PasidLedger.Benchmarks.Store;
+
+/// <summary>
+/// <c>store</c>: a load generator, not a BenchmarkDotNet benchmark. Clients run IOASID lifecycles
+/// through <see cref="PoolWriters"/> and <see cref="PostgresPoolStore"/> against one pool on a real
+/// PostgreSQL; phase 1 runs them flat out (peak commands/s, p50/p99), phase 2 rate-limits them to
+/// half of that peak and reports the latencies a caller sees at that load.
+/// </summary>
+internal static partial class StoreLoad
+{
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (StoreLoadOptions.Parse(args) is not { } options)
+        {
+            await Console.Error.WriteLineAsync(StoreLoadOptions.Usage);
+            return 2;
+        }
+
+        await using var dataSource = PostgresDataSourceFactory.Create(
+            new PostgresOptions { ConnectionString = options.ConnectionString, SchemaName = options.Schema });
+        await ResetSchemaAsync(options);
+        await new Migrator(dataSource, options.Schema).MigrateAsync(CancellationToken.None);
+        var store = new TimedPoolStore(new PostgresPoolStore(dataSource));
+        await using var writers = new PoolWriters(store, new WriterOptions(), TimeProvider.System);
+        var clients = await CreateClientsAsync(writers, options.Clients, options.Pools);
+
+        Print($"store load: {options.Clients} clients on {options.Pools} pool(s), lifecycle alloc > attach_spid > get > put > detach_spid > free");
+        await StoreLoadPhase.RunAsync(clients, TimeSpan.FromSeconds(options.WarmupSeconds), null);
+        store.Take();
+        var peak = await StoreLoadPhase.RunAsync(clients, TimeSpan.FromSeconds(options.Seconds), null);
+        Print($"peak: {peak.Describe()}");
+        Print($"  {store.Take().Describe(peak.Commands)}");
+        var half = await StoreLoadPhase.RunAsync(clients, TimeSpan.FromSeconds(options.Seconds), peak.Rate / 2);
+        Print($"half load ({peak.Rate / 2:F0} commands/s scheduled): {half.Describe()}");
+        Print($"  {store.Take().Describe(half.Commands)}");
+        Print($"store-result peak_cps={peak.Rate:F1} peak_p50_ms={peak.P50:F2} peak_p99_ms={peak.P99:F2} "
+            + $"half_target_cps={peak.Rate / 2:F1} half_cps={half.Rate:F1} half_p50_ms={half.P50:F2} half_p99_ms={half.P99:F2} half_service_p99_ms={half.ServiceP99:F2}");
+        return 0;
+    }
+
+    /// <summary>Clients go round-robin over the pools; each gets its own set in its pool.</summary>
+    private static async Task<LifecycleClient[]> CreateClientsAsync(PoolWriters writers, int count, int pools)
+    {
+        for (var p = 0; p < pools; p++)
+        {
+            await SubmitAsync(writers, PoolName(p), new CreatePool(PoolName(p)));
+        }
+
+        var clients = new LifecycleClient[count];
+        for (var i = 0; i < count; i++)
+        {
+            // Quota 0: unlimited and unreserved (D2); each client's SPIDs live in its own set.
+            var pool = PoolName(i % pools);
+            var created = await SubmitAsync(writers, pool, new CreateSet(SetType.Null, null, 0), static (_, d) => d.Reply);
+            var setId = JsonSerializer.Deserialize<SetAllocated>(created.BodyJson!, LedgerJson.Options)!.SetId;
+            clients[i] = new LifecycleClient(writers, pool, setId, $"client-{i}");
+        }
+
+        return clients;
+    }
+
+    private static string PoolName(int index) => $"bench-host-{index}";
+
+    private static async Task<CommandResult> SubmitAsync(PoolWriters writers, string pool, PoolCommand command,
+        Func<PoolState, Decision, object?>? shape = null)
+    {
+        var result = await writers.SubmitAsync(pool, new CommandEnvelope(command, Shape: shape));
+        return result.Failed ? throw new InvalidOperationException($"{command}: {result.Reason} {result.Detail}") : result;
+    }
+
+    /// <summary>Every run starts from an empty stream in its own schema.</summary>
+    private static async Task ResetSchemaAsync(StoreLoadOptions options)
+    {
+        if (!SchemaName().IsMatch(options.Schema))
+        {
+            throw new ArgumentException($"Not a plain schema name: {options.Schema}");
+        }
+
+        await using var admin = NpgsqlDataSource.Create(options.ConnectionString);
+        await using var drop = admin.CreateCommand($"drop schema if exists {options.Schema} cascade");
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
+
+    private static void Print(string line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,11 @@
+namespace PasidLedger.Benchmarks.Store;
+
+/// <summary>Totals over a phase: transactions, appended events, and milliseconds spent per part of a transaction.</summary>
+internal sealed record TransactionProfile(long Transactions, long Events, double BeginMs, double WorkMs, double CommitMs)
+{
+    public string Describe(long commands) => Transactions == 0 ? "no transactions" : string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{Transactions} transactions, {(double)commands / Transactions:F1} commands and {(double)Events / Transactions:F1} events each; "
+        + $"per transaction {BeginMs / Transactions:F2} ms begin+lock+version, {WorkMs / Transactions:F2} ms catch-up+decide+write, "
+        + $"{CommitMs / Transactions:F2} ms commit");
+}

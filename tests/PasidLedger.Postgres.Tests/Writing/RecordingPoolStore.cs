@@ -1,0 +1,76 @@
+using PasidLedger.Application.Ports;
+using PasidLedger.Domain.Events;
+using PasidLedger.Domain.State;
+
+namespace PasidLedger.Postgres.Tests.Writing;
+
+/// <summary>
+/// Wraps the real store to count what the writer does (loads, stream reads, commits) and to
+/// make one commit fail or pause on demand, as a dropped connection or a slow fsync would.
+/// </summary>
+internal sealed class RecordingPoolStore(IPoolStore inner) : IPoolStore
+{
+    private int commits;
+    private int loads;
+    private int failNext;
+    private Pause? pauseNext;
+
+    /// <summary>Transactions that committed.</summary>
+    public int Commits => Volatile.Read(ref commits);
+
+    /// <summary>How often a writer (re)loaded the pool from snapshot and stream.</summary>
+    public int Loads => Volatile.Read(ref loads);
+
+    /// <summary>The <c>afterVersion</c> of every stream read outside a transaction (a load's tail).</summary>
+    public List<long> TailReadsAfter { get; } = [];
+
+    /// <summary>The next commit throws <see cref="InjectedCommitFailureException"/> instead of committing.</summary>
+    public void FailNextCommit() => Interlocked.Exchange(ref failNext, 1);
+
+    /// <summary>The next commit waits for <c>Release</c>; <c>Reached</c> completes when it started waiting.</summary>
+    public (Task Reached, TaskCompletionSource Release) PauseNextCommit()
+    {
+        var pause = new Pause(new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        Volatile.Write(ref pauseNext, pause);
+        return (pause.Reached.Task, pause.Release);
+    }
+
+    public Task<PoolSnapshot?> LoadSnapshotAsync(string pool, CancellationToken ct)
+    {
+        Interlocked.Increment(ref loads);
+        return inner.LoadSnapshotAsync(pool, ct);
+    }
+
+    public IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(string pool, long afterVersion, CancellationToken ct)
+    {
+        lock (TailReadsAfter)
+        {
+            TailReadsAfter.Add(afterVersion);
+        }
+
+        return inner.ReadAsync(pool, afterVersion, ct);
+    }
+
+    public async Task<IPoolTransaction> BeginAsync(string pool, CancellationToken ct) =>
+        new RecordingPoolTransaction(await inner.BeginAsync(pool, ct), this);
+
+    internal async Task CommitAsync(IPoolTransaction tx, CancellationToken ct)
+    {
+        var fail = Interlocked.Exchange(ref failNext, 0) == 1;
+        if (Interlocked.Exchange(ref pauseNext, null) is { } pause)
+        {
+            pause.Reached.TrySetResult();
+            await pause.Release.Task;
+        }
+
+        if (fail)
+        {
+            throw new InjectedCommitFailureException();
+        }
+
+        await tx.CommitAsync(ct);
+        Interlocked.Increment(ref commits);
+    }
+
+    private sealed record Pause(TaskCompletionSource Reached, TaskCompletionSource Release);
+}
