@@ -1,10 +1,17 @@
 using BenchmarkDotNet.Running;
+using PasidLedger.Benchmarks.Rebuild;
 using PasidLedger.Benchmarks.Store;
 
 // `store` is a load generator against PostgreSQL, not a BenchmarkDotNet benchmark.
 if (args is ["store", ..])
 {
     return await StoreLoad.RunAsync(args[1..]);
+}
+
+// `rebuild-seed` writes the stream that `ops/bench rebuild` rebuilds.
+if (args is ["rebuild-seed", ..])
+{
+    return await RebuildSeed.RunAsync(args[1..]);
 }
 
 // `ops/bench` runs this with a --filter; without one BenchmarkDotNet asks which benchmarks to run.

@@ -1,0 +1,109 @@
+using PasidLedger.Application.ReadModels;
+using PasidLedger.Application.Serialization;
+using PasidLedger.Benchmarks.Domain;
+using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Deciding;
+using PasidLedger.Domain.Events;
+using PasidLedger.Domain.Model;
+using PasidLedger.Domain.State;
+using PasidLedger.Postgres;
+using PasidLedger.Postgres.Events;
+using PasidLedger.Postgres.Migrations;
+using PasidLedger.Postgres.Pools;
+
+namespace PasidLedger.Benchmarks.Rebuild;
+
+/// <summary>
+/// Seeds a pool stream for the rebuild benchmark: lifecycle commands decided by the domain, their
+/// events appended straight to the store in chunks (the rebuild reads events only, so how they got
+/// there does not change what is measured). Usage: <c>rebuild-seed --connection CS --pool P --events N</c>.
+/// </summary>
+internal static class RebuildSeed
+{
+    private const int Chunk = 10_000;
+    private const int InFlight = 1_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connection = Option(args, "--connection") ?? Environment.GetEnvironmentVariable("PASIDLEDGER_PG")
+            ?? throw new InvalidOperationException("pass --connection or set PASIDLEDGER_PG");
+        var pool = Option(args, "--pool") ?? "bench-rebuild";
+        var target = long.Parse(Option(args, "--events") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture);
+        await using var dataSource = PostgresDataSourceFactory.Create(new PostgresOptions { ConnectionString = connection });
+        await new Migrator(dataSource, "public").MigrateAsync(CancellationToken.None);
+        var store = new PostgresEventStore(dataSource);
+        var existing = await store.ReadStreamVersionAsync(PoolStreams.StreamId(pool), CancellationToken.None);
+        if (existing >= target)
+        {
+            Console.WriteLine($"pool {pool} already has {existing} events");
+            return 0;
+        }
+
+        if (existing > 0)
+        {
+            throw new InvalidOperationException($"pool {pool} has {existing} events, fewer than {target}; use another --pool");
+        }
+
+        var written = await SeedAsync(store, dataSource, pool, target);
+        Console.WriteLine($"seeded {written} events into pool {pool}");
+        return 0;
+    }
+
+    private static async Task<long> SeedAsync(PostgresEventStore store, Npgsql.NpgsqlDataSource dataSource, string pool, long target)
+    {
+        var state = new PoolState();
+        var pending = new List<PoolEvent>();
+        pending.AddRange(PoolDriver.Apply(state, new CreatePool(pool)).Events);
+        var setDecision = PoolDriver.Apply(state, new CreateSet(SetType.Mm, "mm:bench", 0));
+        pending.AddRange(setDecision.Events);
+        var setId = ((SetAllocated)setDecision.Reply!).SetId;
+        var slots = new (uint Id, int Generation, int Stage)[InFlight];
+        long version = 0;
+        for (var step = 0; version + pending.Count < target; step++)
+        {
+            var slot = step % InFlight;
+            var (id, generation, stage) = slots[slot];
+            PoolCommand command = stage switch
+            {
+                0 => new AllocateIoasid(setId, 1, 0xF_FFFF, null),
+                1 => new AttachSpid(id, 100u + (uint)slot, generation),
+                2 => new AcquireRef(id, "vfio", setId, generation),
+                3 => new ReleaseRef(id, "vfio", setId, generation),
+                4 => new DetachSpid(id, generation),
+                _ => new FreeIoasid(id, setId, generation),
+            };
+            var decision = PoolDriver.Apply(state, command);
+            pending.AddRange(decision.Events);
+            slots[slot] = decision.Reply is IoasidGranted g ? (g.Id, g.Generation, 1) : (id, generation, (stage + 1) % 6);
+            if (pending.Count >= Chunk)
+            {
+                version = await AppendAsync(store, dataSource, pool, version, pending);
+            }
+        }
+
+        return await AppendAsync(store, dataSource, pool, version, pending);
+    }
+
+    private static async Task<long> AppendAsync(PostgresEventStore store, Npgsql.NpgsqlDataSource dataSource, string pool, long version, List<PoolEvent> events)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var rows = events.Select(e =>
+        {
+            var (type, body) = EventSerializer.Serialize(e);
+            var m = EventMetadata.Of(e);
+            return new EventToAppend(Guid.CreateVersion7(now), type, body, m.Ioasid, m.Generation, m.SetId, m.Token, null, null, now);
+        }).ToArray();
+        await using var conn = await dataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var next = await store.AppendAsync(conn, tx, PoolStreams.StreamId(pool), pool, version, rows, CancellationToken.None);
+        await tx.CommitAsync();
+        events.Clear();
+        return next;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
