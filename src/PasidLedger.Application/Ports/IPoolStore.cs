@@ -14,4 +14,14 @@ public interface IPoolStore
 
     /// <summary>Opens a transaction holding the pool's advisory lock.</summary>
     Task<IPoolTransaction> BeginAsync(string pool, CancellationToken ct);
+
+    /// <summary>
+    /// Opens an optimistic transaction for a batch decided against cached state at
+    /// <paramref name="expectedVersion"/>: it sends nothing until <see cref="IPoolTransaction.CommitAsync"/>
+    /// (idempotency lookups aside), which takes the pool lock, checks the stream is still at that
+    /// version and writes everything, in one round trip. If another instance wrote meanwhile the
+    /// commit keeps nothing and throws <see cref="StreamMovedException"/>. Its
+    /// <see cref="IPoolTransaction.ReadAsync"/> has nothing to catch up: the check is the catch-up.
+    /// </summary>
+    IPoolTransaction BeginOptimistic(string pool, long expectedVersion);
 }

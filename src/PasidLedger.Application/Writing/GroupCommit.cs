@@ -24,6 +24,16 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
 
     public CommandResult[] Results { get; private set; } = [];
 
+    /// <summary>Decides <paramref name="batch"/> against <paramref name="state"/> (folding it in) and writes it into <paramref name="tx"/>.</summary>
+    public static async Task<GroupCommit> RunAsync(string pool, PoolState state, TimeProvider clock, IPoolTransaction tx,
+        List<PendingCommand> batch, int snapshotEvery, CancellationToken ct)
+    {
+        var group = new GroupCommit(pool, state, clock, new ReadModelProjector());
+        await group.DecideAsync(tx, batch, ct).ConfigureAwait(false);
+        await group.WriteAsync(tx, snapshotEvery, ct).ConfigureAwait(false);
+        return group;
+    }
+
     public async Task DecideAsync(IPoolTransaction tx, List<PendingCommand> batch, CancellationToken ct)
     {
         var keys = batch.Select(p => p.Envelope.IdempotencyKey).OfType<string>().Distinct().ToArray();

@@ -1,7 +1,5 @@
 using System.Threading.Channels;
 using PasidLedger.Application.Ports;
-using PasidLedger.Application.ReadModels;
-using PasidLedger.Domain;
 using PasidLedger.Domain.State;
 
 namespace PasidLedger.Application.Writing;
@@ -11,9 +9,14 @@ namespace PasidLedger.Application.Writing;
 /// as many as are waiting and decides, appends and projects them in one transaction (group
 /// commit). The cached state is discarded whenever a batch fails, so it never runs ahead of the
 /// stream; another instance's appends are folded in under the advisory lock before deciding.
-/// While a batch commits, the next batch's transaction is already waiting for the pool lock, so
-/// the lock round trip is off the critical path (one pool commits one batch per WAL flush).
 /// </summary>
+/// <remarks>
+/// The usual batch is optimistic (<see cref="IPoolStore.BeginOptimistic"/>): decided against the
+/// cached state, then lock, version check and every write go in one round trip. If another
+/// instance moved the stream, nothing was kept: the writer reloads and redoes the batch under the
+/// lock, and stays on that locked path for a few batches, where while a batch commits the next
+/// batch's transaction already waits for the lock, so that wait is off the critical path.
+/// </remarks>
 public sealed class PoolWriter : IAsyncDisposable
 {
     // Not SingleReader: that channel cannot count, and the loop asks how many commands wait.
@@ -23,6 +26,7 @@ public sealed class PoolWriter : IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly Task loop;
     private PoolState? state;
+    private int lockedBatches; // after another instance wrote: batches left on the locked path
 
     public PoolWriter(string pool, IPoolStore store, WriterOptions options, TimeProvider clock)
     {
@@ -53,6 +57,9 @@ public sealed class PoolWriter : IAsyncDisposable
         await loop.ConfigureAwait(false);
     }
 
+    /// <summary>Batches that take the lock first after an optimistic batch found the stream moved.</summary>
+    private const int LockedBatchesAfterConflict = 8;
+
     private async Task RunAsync()
     {
         var batch = new List<PendingCommand>(options.MaxBatch);
@@ -64,13 +71,25 @@ public sealed class PoolWriter : IAsyncDisposable
             next = null;
             try
             {
-                if (begun is null)
+                state ??= await LoadAsync().ConfigureAwait(false); // before the lock, when it can
+                var optimistic = begun is null && lockedBatches == 0;
+                var results = optimistic
+                    ? await BatchCommits.TryOptimisticAsync(store, PoolName, state, clock, batch, options.SnapshotEvery).ConfigureAwait(false)
+                    : null;
+                if (results is null)
                 {
-                    state ??= await LoadAsync(CancellationToken.None).ConfigureAwait(false); // before the lock, when it can
-                    begun = store.BeginAsync(PoolName, CancellationToken.None);
+                    if (optimistic)
+                    {
+                        state = await LoadAsync().ConfigureAwait(false); // the stream moved: the batch folded into state was discarded
+                        lockedBatches = LockedBatchesAfterConflict + 1;
+                    }
+
+                    lockedBatches = Math.Max(lockedBatches - 1, 0);
+                    results = await BatchCommits.CommitLockedAsync(store, PoolName, state, clock, batch, options.SnapshotEvery,
+                        begun ?? store.BeginAsync(PoolName, CancellationToken.None), Drain,
+                        lockedBatches > 0 ? () => queue.Reader.Count > 0 : null, started => next = started).ConfigureAwait(false);
                 }
 
-                var results = await CommitAsync(begun, batch, started => next = started).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(results[i]);
@@ -85,6 +104,9 @@ public sealed class PoolWriter : IAsyncDisposable
             }
 
             batch.Clear();
+            // Let the callers just answered run first: most submit their next command at once, and
+            // then it joins the next batch instead of waiting a whole commit for the one after.
+            await Task.Yield();
         }
     }
 
@@ -96,47 +118,5 @@ public sealed class PoolWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Runs one batch in the transaction <paramref name="begun"/> opens. Before committing, when
-    /// more commands wait, it opens the next batch's transaction: its lock request queues behind
-    /// this commit and is granted the moment the commit ends, with no round trip in between.
-    /// Commands arriving while the lock is awaited join this batch.
-    /// </summary>
-    private async Task<CommandResult[]> CommitAsync(Task<IPoolTransaction> begun, List<PendingCommand> batch, Action<Task<IPoolTransaction>> beginNext)
-    {
-        var ct = CancellationToken.None; // A started batch runs to commit or failure; callers may stop waiting.
-        var tx = await begun.ConfigureAwait(false);
-        await using (tx.ConfigureAwait(false))
-        {
-            state ??= await LoadAsync(ct).ConfigureAwait(false); // only after a failed batch whose successor was already begun
-            Drain(batch);
-            await foreach (var (_, @event) in tx.ReadAsync(state.Version, ct).ConfigureAwait(false))
-            {
-                Pool.Evolve(state, @event);
-            }
-
-            var group = new GroupCommit(PoolName, state, clock, new ReadModelProjector());
-            await group.DecideAsync(tx, batch, ct).ConfigureAwait(false);
-            await group.WriteAsync(tx, options.SnapshotEvery, ct).ConfigureAwait(false);
-            if (queue.Reader.Count > 0)
-            {
-                beginNext(store.BeginAsync(PoolName, ct));
-            }
-
-            await tx.CommitAsync(ct).ConfigureAwait(false);
-            return group.Results;
-        }
-    }
-
-    private async Task<PoolState> LoadAsync(CancellationToken ct)
-    {
-        var snapshot = await store.LoadSnapshotAsync(PoolName, ct).ConfigureAwait(false);
-        var loaded = snapshot is null ? new PoolState() : PoolSnapshots.Restore(snapshot);
-        await foreach (var (_, @event) in store.ReadAsync(PoolName, loaded.Version, ct).ConfigureAwait(false))
-        {
-            Pool.Evolve(loaded, @event);
-        }
-
-        return loaded;
-    }
+    private Task<PoolState> LoadAsync() => PoolLoader.LoadAsync(store, PoolName, CancellationToken.None);
 }

@@ -18,6 +18,12 @@ public static class SqlStates
     /// <summary>Class 08, connection exception: every code starting with these two characters.</summary>
     public const string ConnectionExceptionClass = "08";
 
+    /// <summary>
+    /// Raised by <c>expect_stream_version</c> (migration 0004): under the pool lock, the stream was not
+    /// at the version an optimistic group commit was decided against. Class LD is not used by PostgreSQL.
+    /// </summary>
+    public const string StreamVersionMismatch = "LD001";
+
     /// <summary>admin_shutdown: the server (or <c>pg_terminate_backend</c>) ended the session.</summary>
     public const string AdminShutdown = "57P01";
 }

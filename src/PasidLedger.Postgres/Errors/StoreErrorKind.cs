@@ -6,7 +6,7 @@ public enum StoreErrorKind
     /// <summary>Not a database error the store knows how to handle: let it surface.</summary>
     Fatal,
 
-    /// <summary>Another writer got there first (unique violation): reload and decide again.</summary>
+    /// <summary>Another writer got there first (unique violation, stream version mismatch): reload and decide again.</summary>
     ConcurrencyConflict,
 
     /// <summary>Serialization failure or deadlock: run the whole transaction again.</summary>

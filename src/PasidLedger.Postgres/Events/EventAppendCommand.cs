@@ -53,23 +53,42 @@ internal static class EventAppendCommand
         long expectedVersion,
         IReadOnlyList<EventToAppend> events)
     {
-        var stream = expectedVersion == 0 ? CreateStream : AdvanceStream;
-        var cmd = new NpgsqlCommand($"with stream as ({stream})\n{InsertEvents}", conn, tx);
-        cmd.Parameters.AddWithValue("stream_id", streamId);
-        cmd.Parameters.AddWithValue("pool", pool);
-        cmd.Parameters.AddWithValue("expected_version", expectedVersion);
-        cmd.Parameters.AddWithValue("new_version", expectedVersion + events.Count);
-        cmd.Parameters.AddWithValue("event_ids", events.Select(e => e.EventId).ToArray());
-        cmd.Parameters.AddWithValue("types", events.Select(e => e.Type).ToArray());
-        cmd.Parameters.AddWithValue("bodies", events.Select(e => e.BodyJson).ToArray());
-        cmd.Parameters.AddWithValue("ioasids", events.Select(e => e.Ioasid).ToArray());
-        cmd.Parameters.AddWithValue("generations", events.Select(e => e.Generation).ToArray());
-        cmd.Parameters.AddWithValue("set_ids", events.Select(e => e.SetId).ToArray());
-        cmd.Parameters.AddWithValue("tokens", events.Select(e => e.Token).ToArray());
-        // timestamptz accepts only UTC offsets from Npgsql.
-        cmd.Parameters.AddWithValue("recorded_ats", events.Select(e => e.RecordedAt.ToUniversalTime()).ToArray());
-        cmd.Parameters.AddWithValue("correlation_ids", events.Select(e => e.CorrelationId).ToArray());
-        cmd.Parameters.AddWithValue("causation_ids", events.Select(e => e.CausationId).ToArray());
+        var cmd = new NpgsqlCommand(Sql(expectedVersion), conn, tx);
+        AddParameters(cmd.Parameters, streamId, pool, expectedVersion, events);
         return cmd;
+    }
+
+    /// <summary>The same statement as a command of a caller's <see cref="NpgsqlBatch"/>.</summary>
+    public static NpgsqlBatchCommand CreateBatchCommand(string streamId, string pool, long expectedVersion, IReadOnlyList<EventToAppend> events)
+    {
+        var cmd = new NpgsqlBatchCommand(Sql(expectedVersion));
+        AddParameters(cmd.Parameters, streamId, pool, expectedVersion, events);
+        return cmd;
+    }
+
+    private static string Sql(long expectedVersion) => expectedVersion == 0 ? CreateAndInsert : AdvanceAndInsert;
+
+    private const string CreateAndInsert = $"with stream as ({CreateStream})\n{InsertEvents}";
+
+    private const string AdvanceAndInsert = $"with stream as ({AdvanceStream})\n{InsertEvents}";
+
+    private static void AddParameters(
+        NpgsqlParameterCollection parameters, string streamId, string pool, long expectedVersion, IReadOnlyList<EventToAppend> events)
+    {
+        parameters.AddWithValue("stream_id", streamId);
+        parameters.AddWithValue("pool", pool);
+        parameters.AddWithValue("expected_version", expectedVersion);
+        parameters.AddWithValue("new_version", expectedVersion + events.Count);
+        parameters.AddWithValue("event_ids", events.Select(e => e.EventId).ToArray());
+        parameters.AddWithValue("types", events.Select(e => e.Type).ToArray());
+        parameters.AddWithValue("bodies", events.Select(e => e.BodyJson).ToArray());
+        parameters.AddWithValue("ioasids", events.Select(e => e.Ioasid).ToArray());
+        parameters.AddWithValue("generations", events.Select(e => e.Generation).ToArray());
+        parameters.AddWithValue("set_ids", events.Select(e => e.SetId).ToArray());
+        parameters.AddWithValue("tokens", events.Select(e => e.Token).ToArray());
+        // timestamptz accepts only UTC offsets from Npgsql.
+        parameters.AddWithValue("recorded_ats", events.Select(e => e.RecordedAt.ToUniversalTime()).ToArray());
+        parameters.AddWithValue("correlation_ids", events.Select(e => e.CorrelationId).ToArray());
+        parameters.AddWithValue("causation_ids", events.Select(e => e.CausationId).ToArray());
     }
 }

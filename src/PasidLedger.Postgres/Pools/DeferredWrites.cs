@@ -1,60 +1,136 @@
+using System.Text.Json;
 using Npgsql;
-using PasidLedger.Postgres.Errors;
+using NpgsqlTypes;
+using PasidLedger.Application.Ports;
+using PasidLedger.Application.ReadModels;
+using PasidLedger.Application.Serialization;
+using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Events;
+using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Pools;
 
 /// <summary>
-/// The writes of one group commit whose answers the writer does not need before committing:
-/// the event append, idempotency keys and rejections. They travel as one <see cref="NpgsqlBatch"/>
-/// right before <c>COMMIT</c>, so a group commit pays one round trip for them, not one each.
+/// The writes of one group commit, none of whose answers the writer needs before committing: the
+/// event append, read models, idempotency keys, rejections and a snapshot. They travel as one
+/// <see cref="NpgsqlBatch"/>, so a group commit pays one round trip for all of them.
 /// </summary>
 /// <remarks>
 /// The append keeps its expected-version check: it inserts only through the stream row it moved
-/// from the expected version, and fewer rows than events (or a unique violation on
-/// <c>uq_events_stream_version</c>) is a <see cref="WrongExpectedVersionException"/>, thrown
-/// before <c>COMMIT</c> is sent, so the transaction rolls back with everything in it.
+/// from the expected version, and fewer rows than events is reported by <see cref="AppendShortBy"/>.
 /// </remarks>
-internal sealed class DeferredWrites(NpgsqlConnection conn, NpgsqlTransaction tx, string streamId) : IAsyncDisposable
+internal sealed class DeferredWrites(string pool)
 {
-    private readonly NpgsqlBatch batch = new(conn, tx);
+    private readonly string streamId = PoolStreams.StreamId(pool);
+    private readonly List<NpgsqlBatchCommand> commands = new(12);
     private (NpgsqlBatchCommand Command, long ExpectedVersion, int Count)? append;
 
-    public void Add(NpgsqlBatchCommand command) => batch.BatchCommands.Add(command);
+    /// <summary>The version the append expected the stream at, or null when nothing is appended.</summary>
+    public long? ExpectedVersion => append?.ExpectedVersion;
 
-    /// <summary>Defers an append built by <see cref="EventAppendCommand"/>, moving its parameters over.</summary>
-    public void AddAppend(NpgsqlCommand command, long expectedVersion, int count)
+    /// <summary>Events the append did not insert (0 when it did all, or there was none); read after the batch ran.</summary>
+    public int AppendShortBy => append is { } a ? a.Count - a.Command.RecordsAffected : 0;
+
+    public void Append(long expectedVersion, IReadOnlyList<RecordedEvent> recorded)
     {
-        var deferred = new NpgsqlBatchCommand(command.CommandText);
-        var parameters = command.Parameters.ToArray();
-        command.Parameters.Clear();
-        deferred.Parameters.AddRange(parameters);
-        batch.BatchCommands.Add(deferred);
-        append = (deferred, expectedVersion, count);
+        ArgumentNullException.ThrowIfNull(recorded);
+        var rows = recorded.Select(ToRow).ToArray();
+        var command = EventAppendCommand.CreateBatchCommand(streamId, pool, expectedVersion, rows);
+        commands.Add(command);
+        append = (command, expectedVersion, rows.Length);
     }
 
-    public async Task FlushAsync(CancellationToken ct)
+    public void ReadModels(ReadModelChanges changes) => commands.AddRange(ReadModelWriter.Commands(changes));
+
+    public void Results(IReadOnlyList<(string Key, string ResultJson)> results)
     {
-        if (batch.BatchCommands.Count == 0)
+        ArgumentNullException.ThrowIfNull(results);
+        var command = new NpgsqlBatchCommand(
+            "insert into idempotency_keys (pool, key, result) select @pool, r.key, r.result::jsonb from unnest(@keys::text[], @results::text[]) as r(key, result)");
+        command.Parameters.AddWithValue("pool", pool);
+        command.Parameters.AddWithValue("keys", results.Select(r => r.Key).ToArray());
+        command.Parameters.AddWithValue("results", results.Select(r => r.ResultJson).ToArray());
+        commands.Add(command);
+    }
+
+    public void Rejections(IReadOnlyList<RejectionRecord> rejections)
+    {
+        ArgumentNullException.ThrowIfNull(rejections);
+        var command = new NpgsqlBatchCommand(RejectionSql.Insert);
+        command.Parameters.AddWithValue("pool", pool);
+        command.Parameters.AddWithValue("reasons", rejections.Select(r => r.Reason.ToString()).ToArray());
+        command.Parameters.AddWithValue("errnos", rejections.Select(r => -(int)r.Errno).ToArray());
+        command.Parameters.AddWithValue("ignored", rejections.Select(r => r.Ignored).ToArray());
+        command.Parameters.AddWithValue("details", rejections.Select(r => r.Detail).ToArray());
+        command.Parameters.AddWithValue("callers", rejections.Select(r => r.Caller).ToArray());
+        command.Parameters.AddWithValue("types", rejections.Select(r => r.CommandType).ToArray());
+        command.Parameters.AddWithValue("commands", rejections.Select(r => r.Command).ToArray());
+        command.Parameters.AddWithValue("correlations", rejections.Select(r => r.CorrelationId).ToArray());
+        command.Parameters.AddWithValue("times", rejections.Select(r => r.RecordedAt).ToArray());
+        commands.Add(command);
+    }
+
+    /// <summary>Same statement as <c>PostgresSnapshotStore.SaveSnapshotAsync</c>: a fold is deterministic, so a replaced body is the same state.</summary>
+    public void Snapshot(PoolSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var command = new NpgsqlBatchCommand("""
+            insert into snapshots (stream_id, version, body) values (@stream_id, @version, @body)
+            on conflict on constraint pk_snapshots do update set body = excluded.body, taken_at = now()
+            """);
+        command.Parameters.AddWithValue("stream_id", streamId);
+        command.Parameters.AddWithValue("version", snapshot.Version);
+        command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(snapshot, LedgerJson.Options));
+        commands.Add(command);
+    }
+
+    /// <summary>
+    /// Call last. Puts the pool lock (the key of <see cref="PostgresEventStore.AcquirePoolLockAsync"/>)
+    /// and <c>expect_stream_version</c> (migration 0004, SQLSTATE LD001) in front of the writes; read
+    /// committed gives the check its own snapshot, taken after the lock was granted. With an append,
+    /// a second check after it makes a short append raise too, so the batch is all or nothing.
+    /// </summary>
+    public void GuardWith(long expectedVersion)
+    {
+        var lockPool = new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended(@pool, 0))");
+        lockPool.Parameters.AddWithValue("pool", pool);
+        commands.InsertRange(0, [lockPool, Expect(expectedVersion)]);
+        if (append is { } a)
+        {
+            commands.Add(Expect(a.ExpectedVersion + a.Count));
+        }
+    }
+
+    private NpgsqlBatchCommand Expect(long version)
+    {
+        var check = new NpgsqlBatchCommand("select expect_stream_version(@stream_id, @expected)");
+        check.Parameters.AddWithValue("stream_id", streamId);
+        check.Parameters.AddWithValue("expected", version);
+        return check;
+    }
+
+    /// <summary>Sends every write in one batch: in <paramref name="tx"/>, or, without one, as one implicit transaction.</summary>
+    public async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, CancellationToken ct)
+    {
+        if (commands.Count == 0)
         {
             return;
         }
 
-        try
+        await using var batch = new NpgsqlBatch(conn, tx);
+        foreach (var command in commands)
         {
-            await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-        catch (PostgresException ex) when (
-            StoreErrorClassifier.Classify(ex) == StoreErrorKind.ConcurrencyConflict && ex.ConstraintName == "uq_events_stream_version")
-        {
-            throw new WrongExpectedVersionException(streamId, append?.ExpectedVersion ?? 0, actualVersion: null, ex);
+            batch.BatchCommands.Add(command);
         }
 
-        if (append is { } a && a.Command.RecordsAffected != a.Count)
-        {
-            throw new WrongExpectedVersionException(streamId, a.ExpectedVersion, actualVersion: null);
-        }
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => batch.DisposeAsync();
+    private static EventToAppend ToRow(RecordedEvent recorded)
+    {
+        var (type, body) = EventSerializer.Serialize(recorded.Event);
+        var metadata = EventMetadata.Of(recorded.Event);
+        return new EventToAppend(recorded.EventId, type, body, metadata.Ioasid, metadata.Generation, metadata.SetId,
+            metadata.Token, recorded.CorrelationId, recorded.CausationId, recorded.RecordedAt);
+    }
 }

@@ -17,6 +17,12 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
     private readonly PostgresEventStore events = new(dataSource);
     private readonly PostgresSnapshotStore snapshots = new(dataSource);
 
+    public IPoolTransaction BeginOptimistic(string pool, long expectedVersion)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pool);
+        return new OptimisticPoolTransaction(dataSource, pool, expectedVersion);
+    }
+
     public async Task<PoolSnapshot?> LoadSnapshotAsync(string pool, CancellationToken ct)
     {
         var stored = await snapshots.LoadLatestSnapshotAsync(PoolStreams.StreamId(pool), ct).ConfigureAwait(false);
@@ -41,7 +47,7 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
         {
             var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
             var version = await LockAndReadVersionAsync(conn, tx, pool, ct).ConfigureAwait(false);
-            return new PostgresPoolTransaction(pool, conn, tx, version, events, snapshots);
+            return new PostgresPoolTransaction(pool, conn, tx, version, events);
         }
         catch
         {

@@ -14,38 +14,62 @@ public static class ReadModelWriter
 {
     public static async Task ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ReadModelChanges changes, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         await using var batch = new NpgsqlBatch(conn, tx);
-        batch.BatchCommands.Add(Capacity(changes.Capacity));
-        var pool = changes.Capacity.Pool;
-        var touched = changes.Ioasids.Select(r => (long)r.Id).Concat(changes.RemovedIoasids.Select(id => (long)id)).ToArray();
-        if (touched.Length > 0)
+        foreach (var command in Commands(changes))
         {
-            batch.BatchCommands.Add(Command(ReadModelSql.DeleteSpids, ("pool", pool), ("ids", touched)));
-            batch.BatchCommands.Add(Command(ReadModelSql.DeleteIoasids, ("pool", pool), ("ids", changes.RemovedIoasids.Select(id => (long)id).ToArray())));
+            batch.BatchCommands.Add(command);
         }
 
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The statements of <see cref="ApplyAsync"/>, for a caller that sends them in its own batch.</summary>
+    public static IReadOnlyList<NpgsqlBatchCommand> Commands(ReadModelChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var commands = new List<NpgsqlBatchCommand>(8) { Capacity(changes.Capacity) };
+        var pool = changes.Capacity.Pool;
+        var touched = changes.Ioasids.Select(r => (long)r.Id).Concat(changes.RemovedIoasids.Select(id => (long)id)).ToArray();
+        // A statement with nothing to do is left out: each one costs the server an execution.
+        if (touched.Length > 0)
+        {
+            commands.Add(Command(ReadModelSql.DeleteSpids, ("pool", pool), ("ids", touched)));
+        }
+
+        if (changes.RemovedIoasids.Count > 0)
+        {
+            commands.Add(Command(ReadModelSql.DeleteIoasids, ("pool", pool), ("ids", changes.RemovedIoasids.Select(id => (long)id).ToArray())));
+        }
+
+        var bound = changes.Ioasids.Where(r => r.Spid is not null).ToArray();
         if (changes.Ioasids.Count > 0)
         {
-            batch.BatchCommands.Add(Ioasids(pool, changes.Ioasids));
-            var bound = changes.Ioasids.Where(r => r.Spid is not null).ToArray();
-            batch.BatchCommands.Add(Command(ReadModelSql.InsertSpids, ("pool", pool),
+            commands.Add(Ioasids(pool, changes.Ioasids));
+        }
+
+        if (bound.Length > 0)
+        {
+            commands.Add(Command(ReadModelSql.InsertSpids, ("pool", pool),
                 ("set_ids", bound.Select(r => r.SetId).ToArray()), ("spids", bound.Select(r => (long)r.Spid!.Value).ToArray()),
                 ("ids", bound.Select(r => (long)r.Id).ToArray())));
         }
 
         if (changes.Sets.Count > 0)
         {
-            batch.BatchCommands.Add(Sets(pool, changes.Sets));
+            commands.Add(Sets(pool, changes.Sets));
         }
 
-        if (changes.Notifiers.Count > 0 || changes.RemovedNotifiers.Count > 0)
+        if (changes.RemovedNotifiers.Count > 0)
         {
-            batch.BatchCommands.Add(Command(ReadModelSql.DeleteNotifiers, ("pool", pool), ("ids", changes.RemovedNotifiers.ToArray())));
-            batch.BatchCommands.Add(Notifiers(pool, changes.Notifiers));
+            commands.Add(Command(ReadModelSql.DeleteNotifiers, ("pool", pool), ("ids", changes.RemovedNotifiers.ToArray())));
         }
 
-        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        if (changes.Notifiers.Count > 0)
+        {
+            commands.Add(Notifiers(pool, changes.Notifiers));
+        }
+
+        return commands;
     }
 
     /// <summary>Removes every read-model row of a pool (rebuild starts here).</summary>

@@ -39,6 +39,9 @@ internal sealed class TimedPoolStore(IPoolStore inner) : IPoolStore
         return new TimedPoolTransaction(tx, this, locked);
     }
 
+    public IPoolTransaction BeginOptimistic(string pool, long expectedVersion) =>
+        new TimedPoolTransaction(inner.BeginOptimistic(pool, expectedVersion), this, Stopwatch.GetTimestamp());
+
     internal void Committed(long locked, long committing, long committed, int appended)
     {
         Interlocked.Increment(ref transactions);

@@ -12,11 +12,15 @@ internal sealed class RecordingPoolStore(IPoolStore inner) : IPoolStore
 {
     private int commits;
     private int loads;
+    private int conflicts;
     private int failNext;
     private Pause? pauseNext;
 
     /// <summary>Transactions that committed.</summary>
     public int Commits => Volatile.Read(ref commits);
+
+    /// <summary>Optimistic commits that found the stream moved by another instance and kept nothing.</summary>
+    public int Conflicts => Volatile.Read(ref conflicts);
 
     /// <summary>How often a writer (re)loaded the pool from snapshot and stream.</summary>
     public int Loads => Volatile.Read(ref loads);
@@ -54,6 +58,9 @@ internal sealed class RecordingPoolStore(IPoolStore inner) : IPoolStore
     public async Task<IPoolTransaction> BeginAsync(string pool, CancellationToken ct) =>
         new RecordingPoolTransaction(await inner.BeginAsync(pool, ct), this);
 
+    public IPoolTransaction BeginOptimistic(string pool, long expectedVersion) =>
+        new RecordingPoolTransaction(inner.BeginOptimistic(pool, expectedVersion), this);
+
     internal async Task CommitAsync(IPoolTransaction tx, CancellationToken ct)
     {
         var fail = Interlocked.Exchange(ref failNext, 0) == 1;
@@ -68,7 +75,16 @@ internal sealed class RecordingPoolStore(IPoolStore inner) : IPoolStore
             throw new InjectedCommitFailureException();
         }
 
-        await tx.CommitAsync(ct);
+        try
+        {
+            await tx.CommitAsync(ct);
+        }
+        catch (StreamMovedException)
+        {
+            Interlocked.Increment(ref conflicts);
+            throw;
+        }
+
         Interlocked.Increment(ref commits);
     }
 
