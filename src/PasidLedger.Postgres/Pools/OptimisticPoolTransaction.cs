@@ -18,66 +18,35 @@ namespace PasidLedger.Postgres.Pools;
 /// another instance stores after the lookup makes the insert of this batch fail (unique violation),
 /// which is reported like a moved stream.
 /// </remarks>
-internal sealed class OptimisticPoolTransaction(NpgsqlDataSource dataSource, string pool, long expectedVersion) : IPoolTransaction
+internal sealed class OptimisticPoolTransaction(NpgsqlDataSource dataSource, string pool, long expectedVersion) : DeferredPoolTransaction(pool)
 {
-    private readonly DeferredWrites writes = new(pool);
     private NpgsqlConnection? conn;
 
-    public long StreamVersion { get; } = expectedVersion;
+    public override long StreamVersion { get; } = expectedVersion;
 
-    public IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
+    public override IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
         afterVersion == StreamVersion
             ? AsyncEnumerable.Empty<(long, PoolEvent)>()
             : throw new InvalidOperationException($"An optimistic transaction at version {StreamVersion} has nothing to catch up from {afterVersion}.");
 
-    public async Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
-        await IdempotencyLookup.FindAsync(await OpenAsync(ct).ConfigureAwait(false), null, pool, keys, ct).ConfigureAwait(false);
+    public override async Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        await IdempotencyLookup.FindAsync(await OpenAsync(ct).ConfigureAwait(false), null, Pool, keys, ct).ConfigureAwait(false);
 
-    public Task AppendAsync(long expectedVersion, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    public override async Task CommitAsync(CancellationToken ct)
     {
-        writes.Append(expectedVersion, events);
-        return Task.CompletedTask;
-    }
-
-    public Task ApplyAsync(ReadModelChanges changes, CancellationToken ct)
-    {
-        writes.ReadModels(changes);
-        return Task.CompletedTask;
-    }
-
-    public Task SaveResultsAsync(IReadOnlyList<(string Key, string ResultJson)> results, CancellationToken ct)
-    {
-        writes.Results(results);
-        return Task.CompletedTask;
-    }
-
-    public Task RecordRejectionsAsync(IReadOnlyList<RejectionRecord> rejections, CancellationToken ct)
-    {
-        writes.Rejections(rejections);
-        return Task.CompletedTask;
-    }
-
-    public Task SaveSnapshotAsync(PoolSnapshot snapshot, CancellationToken ct)
-    {
-        writes.Snapshot(snapshot);
-        return Task.CompletedTask;
-    }
-
-    public async Task CommitAsync(CancellationToken ct)
-    {
-        writes.GuardWith(StreamVersion);
+        Writes.GuardWith(StreamVersion);
         var open = await OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            await writes.ExecuteAsync(open, null, ct).ConfigureAwait(false);
+            await Writes.ExecuteAsync(open, null, ct).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.ConcurrencyConflict)
         {
-            throw new StreamMovedException($"Pool {pool} moved past version {StreamVersion} before its batch committed.", ex);
+            throw new StreamMovedException($"Pool {Pool} moved past version {StreamVersion} before its batch committed.", ex);
         }
     }
 
-    public ValueTask DisposeAsync() => conn?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public override ValueTask DisposeAsync() => conn?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct) =>
         conn ??= await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);

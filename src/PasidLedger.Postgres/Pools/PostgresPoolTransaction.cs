@@ -14,81 +14,49 @@ namespace PasidLedger.Postgres.Pools;
 /// right before <c>COMMIT</c> (<see cref="DeferredWrites"/>).
 /// </summary>
 internal sealed class PostgresPoolTransaction(
-    string pool, NpgsqlConnection conn, NpgsqlTransaction tx, long streamVersion, PostgresEventStore events) : IPoolTransaction
+    string pool, NpgsqlConnection conn, NpgsqlTransaction tx, long streamVersion, PostgresEventStore events) : DeferredPoolTransaction(pool)
 {
-    private readonly DeferredWrites writes = new(pool);
-
-    public long StreamVersion { get; } = streamVersion;
+    public override long StreamVersion { get; } = streamVersion;
 
     /// <summary>
     /// Nothing to read when the writer is already at the version seen under the lock: while the
     /// lock is held no one else appends, so the usual single-instance batch saves the round trip.
     /// </summary>
-    public IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
+    public override IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
         afterVersion == StreamVersion
             ? AsyncEnumerable.Empty<(long, PoolEvent)>()
-            : PostgresPoolStore.ReadAsync(events, conn, tx, pool, afterVersion, ct);
+            : PostgresPoolStore.ReadAsync(events, conn, tx, Pool, afterVersion, ct);
 
-    public Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
-        IdempotencyLookup.FindAsync(conn, tx, pool, keys, ct);
-
-    public Task AppendAsync(long expectedVersion, IReadOnlyList<RecordedEvent> recorded, CancellationToken ct)
-    {
-        writes.Append(expectedVersion, recorded);
-        return Task.CompletedTask;
-    }
-
-    public Task ApplyAsync(ReadModelChanges changes, CancellationToken ct)
-    {
-        writes.ReadModels(changes);
-        return Task.CompletedTask;
-    }
-
-    public Task SaveResultsAsync(IReadOnlyList<(string Key, string ResultJson)> results, CancellationToken ct)
-    {
-        writes.Results(results);
-        return Task.CompletedTask;
-    }
-
-    public Task RecordRejectionsAsync(IReadOnlyList<RejectionRecord> rejections, CancellationToken ct)
-    {
-        writes.Rejections(rejections);
-        return Task.CompletedTask;
-    }
-
-    public Task SaveSnapshotAsync(PoolSnapshot snapshot, CancellationToken ct)
-    {
-        writes.Snapshot(snapshot);
-        return Task.CompletedTask;
-    }
+    public override Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        IdempotencyLookup.FindAsync(conn, tx, Pool, keys, ct);
 
     /// <summary>
     /// A short append or a unique violation on <c>uq_events_stream_version</c> is a
     /// <see cref="WrongExpectedVersionException"/>, thrown before <c>COMMIT</c> is sent, so the
     /// transaction rolls back with everything in it.
     /// </summary>
-    public async Task CommitAsync(CancellationToken ct)
+    public override async Task CommitAsync(CancellationToken ct)
     {
-        var streamId = PoolStreams.StreamId(pool);
+        var streamId = PoolStreams.StreamId(Pool);
         try
         {
-            await writes.ExecuteAsync(conn, tx, ct).ConfigureAwait(false);
+            await Writes.ExecuteAsync(conn, tx, ct).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (
             StoreErrorClassifier.Classify(ex) == StoreErrorKind.ConcurrencyConflict && ex.ConstraintName == "uq_events_stream_version")
         {
-            throw new WrongExpectedVersionException(streamId, writes.ExpectedVersion ?? 0, actualVersion: null, ex);
+            throw new WrongExpectedVersionException(streamId, Writes.ExpectedVersion ?? 0, actualVersion: null, ex);
         }
 
-        if (writes.AppendShortBy != 0)
+        if (Writes.AppendShortBy != 0)
         {
-            throw new WrongExpectedVersionException(streamId, writes.ExpectedVersion ?? 0, actualVersion: null);
+            throw new WrongExpectedVersionException(streamId, Writes.ExpectedVersion ?? 0, actualVersion: null);
         }
 
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await tx.DisposeAsync().ConfigureAwait(false);
         await conn.DisposeAsync().ConfigureAwait(false);
