@@ -25,6 +25,21 @@ public sealed class IdempotencyTests(LedgerApi api) : IClassFixture<LedgerApi>
     }
 
     [Fact]
+    public async Task A_key_reused_for_a_different_command_is_422_and_changes_nothing()
+    {
+        var pool = await client.NewPoolAsync();
+        await pool.CreateSetAsync("mm", "A");
+        await pool.PostAsync("/sets/0/ioasids", new { min = 1, max = 100 }, key: "alloc-2");
+        var events = (await pool.EventsAsync()).Count;
+
+        var reused = await pool.PostAsync("/sets/0/ioasids", new { min = 5, max = 100 }, key: "alloc-2");
+
+        reused.ShouldBeProblem(422, "IdempotencyKeyReused", "EEXIST");
+        (await pool.EventsAsync()).Count.ShouldBe(events);
+        (await pool.GetAsync("/sets/0")).Json.Number("count").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_retry_answers_the_first_result_even_after_the_state_moved_on()
     {
         var pool = await client.NewPoolAsync();

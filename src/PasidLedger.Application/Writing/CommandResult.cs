@@ -4,7 +4,8 @@ namespace PasidLedger.Application.Writing;
 
 /// <summary>
 /// What a caller gets back for a command, and what is stored under its idempotency key:
-/// the rejection (if any), the shaped reply body as JSON, and the stream version after it.
+/// the rejection (if any), the shaped reply body as JSON, the stream version after it, and for
+/// keyed commands the <see cref="CommandFingerprint"/> a retry must match.
 /// </summary>
 public sealed record CommandResult(
     RejectionReason? Reason,
@@ -13,7 +14,8 @@ public sealed record CommandResult(
     string? Detail,
     string? BodyJson,
     long Version,
-    bool Replayed = false)
+    bool Replayed = false,
+    string? Fingerprint = null)
 {
     /// <summary>True when the command was refused with an error (not merely ignored).</summary>
     public bool Failed => Reason is not null && !Ignored;

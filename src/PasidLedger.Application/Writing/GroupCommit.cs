@@ -43,9 +43,9 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         {
             var envelope = batch[i].Envelope;
             Results[i] = envelope.IdempotencyKey is { } key && stored.TryGetValue(key, out var json)
-                ? JsonSerializer.Deserialize<CommandResult>(json, LedgerJson.Options)! with { Replayed = true }
+                ? Replay(envelope, key, JsonSerializer.Deserialize<CommandResult>(json, LedgerJson.Options)!)
                 : envelope.IdempotencyKey is { } seen && decidedKeys.TryGetValue(seen, out var earlier)
-                    ? earlier with { Replayed = true }
+                    ? Replay(envelope, seen, earlier)
                     : Decide(envelope);
         }
     }
@@ -74,6 +74,13 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         }
     }
 
+    /// <summary>A retry gets the first result; the same key with another command is refused and changes nothing.</summary>
+    private CommandResult Replay(CommandEnvelope envelope, string key, CommandResult first) =>
+        first.Fingerprint is { } fingerprint && fingerprint != CommandFingerprint.Of(envelope.Command)
+            ? new CommandResult(RejectionReason.IdempotencyKeyReused, Errno.EEXIST, false,
+                $"Idempotency-Key {key} was first used for a different command ({fingerprint.Split(':')[0]})", null, state.Version)
+            : first with { Replayed = true };
+
     private CommandResult Decide(CommandEnvelope envelope)
     {
         var decision = Pool.Decide(state, envelope.Command);
@@ -98,6 +105,7 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         Audit(envelope, decision, now, correlation);
         if (envelope.IdempotencyKey is { } key)
         {
+            result = result with { Fingerprint = CommandFingerprint.Of(envelope.Command) };
             keyed.Add((key, JsonSerializer.Serialize(result, LedgerJson.Options)));
             decidedKeys[key] = result;
         }

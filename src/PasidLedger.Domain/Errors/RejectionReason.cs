@@ -49,4 +49,7 @@ public enum RejectionReason
     WorkAlreadyQueued,
     UnknownWork,
     WorkNotAtHead,
+
+    /// <summary>Service level: an idempotency key was sent again with a different command.</summary>
+    IdempotencyKeyReused,
 }
