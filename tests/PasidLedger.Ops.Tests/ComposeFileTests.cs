@@ -1,7 +1,6 @@
 using System.Diagnostics;
-
+using PasidLedger.Testing;
 using Shouldly;
-
 using Xunit;
 
 namespace PasidLedger.Ops.Tests;

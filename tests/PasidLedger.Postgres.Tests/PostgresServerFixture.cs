@@ -1,11 +1,11 @@
-using Npgsql;
+using PasidLedger.Testing;
 
 namespace PasidLedger.Postgres.Tests;
 
 /// <summary>
 /// The PostgreSQL server of this test run: <c>PASIDLEDGER_TEST_PG</c> when set, otherwise a
-/// private cluster started by <c>ops/pg start --port 55441 --dir .data/pg-test-local</c>.
-/// When neither works the fixture throws, so every test fails with instructions: never a skip.
+/// private cluster started by <c>ops/pg start --port 55441 --dir .data/pg-test-local</c>
+/// (<see cref="TestPostgres"/>). When neither works every test fails with instructions: never a skip.
 /// </summary>
 /// <remarks>
 /// The private cluster is left running after the run, so the next run starts in
@@ -13,38 +13,10 @@ namespace PasidLedger.Postgres.Tests;
 /// </remarks>
 public sealed class PostgresServerFixture : IAsyncLifetime
 {
-    public const string EnvironmentVariable = "PASIDLEDGER_TEST_PG";
-
-    public static readonly string HowToGetOne =
-        $"The PostgreSQL integration tests need a PostgreSQL 15+ server. Either set {EnvironmentVariable} to a "
-        + "connection string (Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres) for a user that may "
-        + "create schemas, or let the tests start a private cluster with "
-        + $"`ops/pg start --port {OpsPgScript.Port} --dir {OpsPgScript.DataDir}`, which uses the PostgreSQL 15 "
-        + "server binaries in /usr/lib/postgresql/15/bin (`apt-get install postgresql-15`).";
-
     public string ConnectionString { get; private set; } = string.Empty;
 
-    public async ValueTask InitializeAsync()
-    {
-        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        ConnectionString = string.IsNullOrWhiteSpace(configured) ? await OpsPgScript.StartAsync() : configured;
-        try
-        {
-            await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-            await using var conn = await dataSource.OpenConnectionAsync();
-            await using var cmd = new NpgsqlCommand("select current_setting('server_version_num')::int", conn);
-            var version = (int)(await cmd.ExecuteScalarAsync())!;
-            if (version < 150000)
-            {
-                throw new InvalidOperationException($"The server is PostgreSQL {version}, older than 15. {HowToGetOne}");
-            }
-        }
-        catch (NpgsqlException ex)
-        {
-            throw new InvalidOperationException(
-                $"Cannot connect to PostgreSQL at '{ConnectionString}': {ex.Message}. {HowToGetOne}", ex);
-        }
-    }
+    public async ValueTask InitializeAsync() =>
+        ConnectionString = await TestPostgres.ConnectAsync("PostgreSQL integration tests", 55441, ".data/pg-test-local");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

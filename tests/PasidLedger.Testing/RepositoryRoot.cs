@@ -1,9 +1,11 @@
-namespace PasidLedger.Ops.Tests;
+namespace PasidLedger.Testing;
 
-/// <summary>The repository checkout these tests were built from.</summary>
-internal static class RepositoryRoot
+/// <summary>The repository checkout the tests were built from: the directory holding PasidLedger.sln.</summary>
+public static class RepositoryRoot
 {
-    public static string Path { get; } = Find();
+    private static readonly Lazy<string> Root = new(Find);
+
+    public static string Path => Root.Value;
 
     public static string Combine(string relative) => System.IO.Path.Combine(Path, relative);
 
