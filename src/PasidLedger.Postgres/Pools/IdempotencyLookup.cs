@@ -1,4 +1,5 @@
 using Npgsql;
+using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Pools;
 
@@ -11,13 +12,7 @@ internal static class IdempotencyLookup
         await using var command = new NpgsqlCommand("select key, result::text from idempotency_keys where pool = @pool and key = any(@keys)", conn, tx);
         command.Parameters.AddWithValue("pool", pool);
         command.Parameters.AddWithValue("keys", keys.ToArray());
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            found[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return found;
+        var rows = await SqlQuery.ListAsync(command, reader => (Key: reader.GetString(0), Result: reader.GetString(1)), ct).ConfigureAwait(false);
+        return rows.ToDictionary(row => row.Key, row => row.Result, StringComparer.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Projections;
 
@@ -12,14 +13,7 @@ internal static class PoolStreamCatalog
         await using var command = new NpgsqlCommand(
             "select pool, version from streams where @pool::text is null or pool = @pool order by pool", conn, tx);
         command.Parameters.AddWithValue("pool", (object?)pool ?? DBNull.Value);
-        var streams = new List<(string, long)>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            streams.Add((reader.GetString(0), reader.GetInt64(1)));
-        }
-
-        return streams;
+        return await SqlQuery.ListAsync(command, reader => (reader.GetString(0), reader.GetInt64(1)), ct).ConfigureAwait(false);
     }
 
     /// <summary>Pools that have read-model rows, stream or not (verify reports rows no stream explains).</summary>
@@ -30,13 +24,6 @@ internal static class PoolStreamCatalog
             select pool from capacity_view union select pool from set_view union select pool from refcount_view
             union select pool from spid_index union select pool from notifier_view
             """, conn, tx);
-        var pools = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            pools.Add(reader.GetString(0));
-        }
-
-        return pools;
+        return await SqlQuery.ListAsync(command, reader => reader.GetString(0), ct).ConfigureAwait(false);
     }
 }

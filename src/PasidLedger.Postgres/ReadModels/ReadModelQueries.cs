@@ -97,13 +97,6 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource)
     {
         await using var command = new NpgsqlCommand(sql, conn, tx);
         command.Parameters.AddWithValue("pool", pool);
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
+        return await SqlQuery.ListAsync(command, read, ct).ConfigureAwait(false);
     }
 }
