@@ -13,8 +13,6 @@ namespace PasidLedger.Postgres.Pools;
 /// <summary>The pool writer's store on PostgreSQL: snapshots, stream reads and locked transactions.</summary>
 public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
 {
-    private const int PageSize = 10_000;
-    private readonly PostgresEventStore events = new(dataSource);
     private readonly PostgresSnapshotStore snapshots = new(dataSource);
 
     public IPoolTransaction BeginOptimistic(string pool, long expectedVersion)
@@ -33,7 +31,7 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
         string pool, long afterVersion, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await foreach (var item in ReadAsync(events, conn, null, pool, afterVersion, ct).ConfigureAwait(false))
+        await foreach (var item in PoolStreamReader.ReadAsync(conn, null, pool, afterVersion, long.MaxValue, ct).ConfigureAwait(false))
         {
             yield return item;
         }
@@ -47,30 +45,12 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
         {
             var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
             var version = await LockAndReadVersionAsync(conn, tx, pool, ct).ConfigureAwait(false);
-            return new PostgresPoolTransaction(pool, conn, tx, version, events);
+            return new PostgresPoolTransaction(pool, conn, tx, version);
         }
         catch
         {
             await conn.DisposeAsync().ConfigureAwait(false);
             throw;
-        }
-    }
-
-    /// <summary>Pages through a pool stream, deserializing each event.</summary>
-    internal static async IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(PostgresEventStore events,
-        NpgsqlConnection conn, NpgsqlTransaction? tx, string pool, long afterVersion, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var streamId = PoolStreams.StreamId(pool);
-        var read = PageSize;
-        while (read == PageSize)
-        {
-            read = 0;
-            await foreach (var stored in events.ReadStreamAsync(conn, tx, streamId, afterVersion, PageSize, ct).ConfigureAwait(false))
-            {
-                read++;
-                afterVersion = stored.Version;
-                yield return (stored.Version, EventSerializer.Deserialize(stored.Type, stored.BodyJson));
-            }
         }
     }
 

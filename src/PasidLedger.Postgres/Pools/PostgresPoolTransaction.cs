@@ -14,7 +14,7 @@ namespace PasidLedger.Postgres.Pools;
 /// right before <c>COMMIT</c> (<see cref="DeferredWrites"/>).
 /// </summary>
 internal sealed class PostgresPoolTransaction(
-    string pool, NpgsqlConnection conn, NpgsqlTransaction tx, long streamVersion, PostgresEventStore events) : DeferredPoolTransaction(pool)
+    string pool, NpgsqlConnection conn, NpgsqlTransaction tx, long streamVersion) : DeferredPoolTransaction(pool)
 {
     public override long StreamVersion { get; } = streamVersion;
 
@@ -25,7 +25,7 @@ internal sealed class PostgresPoolTransaction(
     public override IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
         afterVersion == StreamVersion
             ? AsyncEnumerable.Empty<(long, PoolEvent)>()
-            : PostgresPoolStore.ReadAsync(events, conn, tx, Pool, afterVersion, ct);
+            : PoolStreamReader.ReadAsync(conn, tx, Pool, afterVersion, long.MaxValue, ct);
 
     public override Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
         IdempotencyLookup.FindAsync(conn, tx, Pool, keys, ct);
