@@ -15,7 +15,8 @@ public sealed class KestrelLimitTests(KestrelLedgerApi api) : IClassFixture<Kest
         await pool.AllocateAsync(0);
         var before = await pool.FootprintAsync();
 
-        var response = await pool.RawAsync(HttpMethod.Put, "/ioasids/1/private", $$"""{"data":"{{new string('x', 70_000)}}"}""");
+        var response = await client.SendRawAsync(HttpMethod.Put, pool.Path + "/ioasids/1/private",
+            $$"""{"data":"{{new string('x', 70_000)}}"}""", expectContinue: true);
 
         response.ShouldBeProblem(413, "BodyTooLarge", "EINVAL");
         (await pool.FootprintAsync()).ShouldBe(before);

@@ -13,9 +13,12 @@ public sealed class LedgerClient(HttpClient http, LedgerApi api)
         SendRawAsync(method, path, body is null ? null : JsonSerializer.Serialize(body, JsonSerializerOptions.Web), key: key, caller: caller);
 
     public async Task<ApiResponse> SendRawAsync(HttpMethod method, string path, string? raw, string mediaType = "application/json",
-        string? key = null, string? caller = null)
+        string? key = null, string? caller = null, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(method, path);
+        // With 100-continue the client waits for the server's verdict on the headers before sending
+        // the body, so a refusal (413) is read instead of racing a body write into a closed socket.
+        request.Headers.ExpectContinue = expectContinue;
         if (raw is not null)
         {
             request.Content = new StringContent(raw, Encoding.UTF8, new MediaTypeHeaderValue(mediaType));
