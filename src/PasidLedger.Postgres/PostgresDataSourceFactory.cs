@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace PasidLedger.Postgres;
@@ -11,25 +12,36 @@ public static class PostgresDataSourceFactory
     /// <summary>
     /// Creates a data source whose every connection has <c>search_path</c> set to
     /// <see cref="PostgresOptions.SchemaName"/>, so unqualified table names resolve to it, and
-    /// prepares statements automatically (unless the connection string says otherwise): the
-    /// writer's few statements are the same text every batch, so the server parses and plans
-    /// them once per connection instead of on every group commit.
+    /// prepares statements automatically: the writer's few statements are the same text every
+    /// batch, so the server parses and plans them once per connection instead of on every group
+    /// commit. Connections go back to the pool without a reset (<c>DISCARD ALL</c>, one more
+    /// statement per group commit): the ledger keeps no session state (search_path comes with the
+    /// connection, advisory locks are per transaction, the migrator unlocks its session lock).
+    /// A connection string that sets either option keeps its own value.
     /// </summary>
     public static NpgsqlDataSource Create(PostgresOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        builder.ConnectionStringBuilder.SearchPath = PostgresIdentifier.EnsureSchemaName(options.SchemaName);
-        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
+        var settings = builder.ConnectionStringBuilder;
+        settings.SearchPath = PostgresIdentifier.EnsureSchemaName(options.SchemaName);
+        if (string.IsNullOrEmpty(settings.ApplicationName))
         {
-            builder.ConnectionStringBuilder.ApplicationName = "pasidledger";
+            settings.ApplicationName = "pasidledger";
         }
 
-        if (!builder.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
+        // Not settings.ContainsKey: Npgsql's builder answers true for every keyword it knows.
+        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+        if (!given.ContainsKey("Max Auto Prepare"))
         {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = MaxAutoPrepare;
-            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            settings.MaxAutoPrepare = MaxAutoPrepare;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            settings.NoResetOnClose = true;
         }
 
         return builder.Build();

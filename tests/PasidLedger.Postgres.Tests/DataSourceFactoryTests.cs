@@ -21,6 +21,32 @@ public sealed class DataSourceFactoryTests(PostgresServerFixture server)
         reader.GetString(1).ShouldBe("streams");
     }
 
+    [Fact]
+    public async Task StatementsUsedTwice_StayPreparedAcrossPooledConnections()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dataSource = SingleConnection(server.ConnectionString);
+        for (var i = 0; i < 3; i++)
+        {
+            await ExecuteMarkerAsync(dataSource, i, ct); // each on a fresh open of the one pooled connection
+        }
+
+        (await PreparedMarkersAsync(dataSource, ct)).ShouldBe(1); // prepared, and no reset discarded it
+    }
+
+    [Fact]
+    public async Task ConnectionStringThatTurnsAutoPrepareOff_IsObeyed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dataSource = SingleConnection(server.ConnectionString + ";Max Auto Prepare=0");
+        for (var i = 0; i < 3; i++)
+        {
+            await ExecuteMarkerAsync(dataSource, i, ct);
+        }
+
+        (await PreparedMarkersAsync(dataSource, ct)).ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("Public")]
     [InlineData("x; drop schema public")]
@@ -29,4 +55,23 @@ public sealed class DataSourceFactoryTests(PostgresServerFixture server)
     public void SchemaNameThatIsNotAPlainLowercaseIdentifier_IsRejected(string schemaName) =>
         Should.Throw<ArgumentException>(() => PostgresDataSourceFactory.Create(
             new PostgresOptions { ConnectionString = server.ConnectionString, SchemaName = schemaName }));
+
+    private static NpgsqlDataSource SingleConnection(string connectionString) => PostgresDataSourceFactory.Create(
+        new PostgresOptions { ConnectionString = connectionString + ";Maximum Pool Size=1", SchemaName = "public" });
+
+    private static async Task ExecuteMarkerAsync(NpgsqlDataSource dataSource, int value, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("select @value + 1 as factory_test_marker", conn);
+        cmd.Parameters.AddWithValue("value", value);
+        (await cmd.ExecuteScalarAsync(ct)).ShouldBe(value + 1);
+    }
+
+    private static async Task<long> PreparedMarkersAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "select count(*) from pg_prepared_statements where statement like '%factory_test_marker%' and statement not like '%pg_prepared%'", conn);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
 }
