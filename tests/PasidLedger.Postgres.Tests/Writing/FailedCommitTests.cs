@@ -1,3 +1,4 @@
+using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Events;
 
@@ -24,12 +25,20 @@ public sealed class FailedCommitTests(PostgresServerFixture server, SchemaFixtur
 
         // Hold the writer in the commit of a command, queue a batch behind it, and fail that batch's commit.
         var (paused, release) = instance.Store.PauseNextCommit();
-        var holding = instance.SubmitAsync(pool, new AcquireRef(first.Id, "vfio", sets[0], first.Generation));
-        await paused.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        instance.Store.FailNextCommit();
         var keys = Enumerable.Range(0, Batch).Select(i => $"failed-{i}").ToArray();
-        var doomed = keys.Select(key => instance.SubmitAsync(pool, alloc, key)).ToArray();
-        release.SetResult();
+        Task<CommandResult> holding;
+        Task<CommandResult>[] doomed;
+        try
+        {
+            holding = instance.SubmitAsync(pool, new AcquireRef(first.Id, "vfio", sets[0], first.Generation));
+            await paused.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            instance.Store.FailNextCommit();
+            doomed = keys.Select(key => instance.SubmitAsync(pool, alloc, key)).ToArray();
+        }
+        finally
+        {
+            release.TrySetResult(); // also when a step above failed: a paused writer would hang the disposal
+        }
 
         var held = await holding;
         held.Failed.ShouldBeFalse();
