@@ -24,31 +24,41 @@ public sealed class PoolWriter : IAsyncDisposable
     private readonly IPoolStore store;
     private readonly WriterOptions options;
     private readonly TimeProvider clock;
+    private readonly Action<PoolWriter>? retired;
     private readonly Task loop;
     private PoolState? state;
     private int lockedBatches; // after another instance wrote: batches left on the locked path
 
-    public PoolWriter(string pool, IPoolStore store, WriterOptions options, TimeProvider clock)
+    /// <param name="pool">The pool this writer owns.</param>
+    /// <param name="store">Where its stream lives.</param>
+    /// <param name="options">Batch sizes and snapshots.</param>
+    /// <param name="clock">Time of the events.</param>
+    /// <param name="retired">
+    /// Called when the writer, idle, found its pool does not exist (commands naming an unknown
+    /// pool): it takes no more commands (<see cref="TrySubmit"/> says false), finishes those it
+    /// took, and stops, so names that never become pools do not keep writers alive.
+    /// </param>
+    public PoolWriter(string pool, IPoolStore store, WriterOptions options, TimeProvider clock, Action<PoolWriter>? retired = null)
     {
         PoolName = pool;
         this.store = store;
         this.options = options;
         this.clock = clock;
+        this.retired = retired;
         loop = Task.Run(RunAsync);
     }
 
     public string PoolName { get; }
 
     /// <summary>Queues a command; completes when its batch committed.</summary>
-    public Task<CommandResult> SubmitAsync(CommandEnvelope envelope, CancellationToken ct = default)
+    public Task<CommandResult> SubmitAsync(CommandEnvelope envelope, CancellationToken ct = default) =>
+        TrySubmit(envelope, ct) ?? throw new ObjectDisposedException(nameof(PoolWriter), $"The writer of pool {PoolName} has stopped.");
+
+    /// <summary>Queues a command, or returns null when this writer stopped or retired.</summary>
+    public Task<CommandResult>? TrySubmit(CommandEnvelope envelope, CancellationToken ct = default)
     {
         var pending = new PendingCommand(envelope);
-        if (!queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(PoolWriter), $"The writer of pool {PoolName} has stopped.");
-        }
-
-        return pending.Completion.Task.WaitAsync(ct);
+        return queue.Writer.TryWrite(pending) ? pending.Completion.Task.WaitAsync(ct) : null;
     }
 
     public async ValueTask DisposeAsync()
@@ -104,9 +114,18 @@ public sealed class PoolWriter : IAsyncDisposable
             }
 
             batch.Clear();
+            RetireIfPoolUnknown(next);
             // Let the callers just answered run first: most submit their next command at once, and
             // then it joins the next batch instead of waiting a whole commit for the one after.
             await Task.Yield();
+        }
+    }
+
+    private void RetireIfPoolUnknown(Task<IPoolTransaction>? next)
+    {
+        if (retired is not null && state is { IsCreated: false } && next is null && queue.Reader.Count == 0 && queue.Writer.TryComplete())
+        {
+            retired(this); // commands queued before the completion are still read and answered
         }
     }
 

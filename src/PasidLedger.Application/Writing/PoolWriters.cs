@@ -3,21 +3,45 @@ using PasidLedger.Application.Ports;
 
 namespace PasidLedger.Application.Writing;
 
-/// <summary>One <see cref="PoolWriter"/> per pool in this process, created on first use.</summary>
+/// <summary>
+/// One <see cref="PoolWriter"/> per pool in this process, created on first use. A writer whose
+/// pool turns out not to exist retires once idle, so unknown pool names cost nothing lasting.
+/// </summary>
 public sealed class PoolWriters(IPoolStore store, WriterOptions options, TimeProvider clock) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<PoolWriter>> writers = new(StringComparer.Ordinal);
 
+    /// <summary>Pools with a writer in this process right now.</summary>
+    public int Count => writers.Count;
+
     /// <summary>Sends a command to its pool's writer.</summary>
-    public Task<CommandResult> SubmitAsync(string pool, CommandEnvelope envelope, CancellationToken ct = default) =>
-        writers.GetOrAdd(pool, name => new Lazy<PoolWriter>(() => new PoolWriter(name, store, options, clock)))
-            .Value.SubmitAsync(envelope, ct);
+    public Task<CommandResult> SubmitAsync(string pool, CommandEnvelope envelope, CancellationToken ct = default)
+    {
+        while (true)
+        {
+            var writer = writers.GetOrAdd(pool, name => new Lazy<PoolWriter>(() => new PoolWriter(name, store, options, clock, Retire)));
+            if (writer.Value.TrySubmit(envelope, ct) is { } submitted)
+            {
+                return submitted;
+            }
+
+            writers.TryRemove(KeyValuePair.Create(pool, writer)); // it retired: the next turn starts a new one
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
         foreach (var writer in writers.Values.Where(w => w.IsValueCreated))
         {
             await writer.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Retire(PoolWriter writer)
+    {
+        if (writers.TryGetValue(writer.PoolName, out var current) && current.IsValueCreated && current.Value == writer)
+        {
+            writers.TryRemove(KeyValuePair.Create(writer.PoolName, current));
         }
     }
 }
