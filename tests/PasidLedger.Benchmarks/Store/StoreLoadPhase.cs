@@ -1,10 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace PasidLedger.Benchmarks.Store;
 
-/// <summary>One phase of <see cref="StoreLoad"/>: all clients at once, flat out or at a total rate.</summary>
-internal sealed record StoreLoadPhase(long Commands, double Seconds, double P50, double P99, double Max, double ServiceP99, TimeSpan Cpu)
+/// <summary>
+/// One phase of <see cref="StoreLoad"/>: all clients at once, flat out or at a total rate. Besides
+/// the process CPU it counts the part the JIT took (tier-1 recompilation still runs seconds into
+/// a short load, and would otherwise be charged to the write path) and the bytes allocated.
+/// </summary>
+internal sealed record StoreLoadPhase(long Commands, double Seconds, double P50, double P99, double Max, double ServiceP99,
+    TimeSpan Cpu, TimeSpan Jit, long Allocated)
 {
     public double Rate => Commands / Seconds;
 
@@ -13,17 +19,27 @@ internal sealed record StoreLoadPhase(long Commands, double Seconds, double P50,
         // Rate-limited: each client gets an equal share, started evenly staggered across one interval.
         TimeSpan? interval = totalRate is { } rate ? TimeSpan.FromSeconds(clients.Length / rate) : null;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var jit = JitInfo.GetCompilationTime();
+        var allocated = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((client, i) => Task.Run(() =>
             client.RunAsync(duration, interval, interval is { } every ? every * i / clients.Length : TimeSpan.Zero))));
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        jit = JitInfo.GetCompilationTime() - jit;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
         var (p50, p99, max) = LatencyLog.Percentiles(clients.Select(c => c.Latencies));
         var service = LatencyLog.Percentiles(clients.Select(c => c.ServiceTimes));
-        return new StoreLoadPhase(clients.Sum(c => (long)c.Latencies.Count), clock.Elapsed.TotalSeconds, p50, p99, max, service.P99, cpu);
+        return new StoreLoadPhase(clients.Sum(c => (long)c.Latencies.Count), clock.Elapsed.TotalSeconds, p50, p99, max, service.P99,
+            cpu, jit, allocated);
     }
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Commands} commands in {Seconds:F1} s = {Rate:F0} commands/s; latency p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms (p99 submit to reply {ServiceP99:F2} ms); "
-        + $"this process used {Cpu.TotalMilliseconds * 1000 / Math.Max(Commands, 1):F0} us CPU per command");
+    public string Describe()
+    {
+        var commands = Math.Max(Commands, 1);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Commands} commands in {Seconds:F1} s = {Rate:F0} commands/s; latency p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms (p99 submit to reply {ServiceP99:F2} ms); "
+            + $"this process used {Cpu.TotalMilliseconds * 1000 / commands:F0} us CPU per command "
+            + $"(of which JIT {Jit.TotalMilliseconds * 1000 / commands:F0} us) and allocated {Allocated / commands:F0} B per command");
+    }
 }
