@@ -40,17 +40,46 @@ public sealed class ReadModelProjector
     /// <summary>The rows touched since the last call, read from the state after the batch.</summary>
     public ReadModelChanges TakeChanges(PoolState state)
     {
-        var changes = new ReadModelChanges(
-            Capacity(state),
-            [.. ioasids.Select(state.Find).OfType<IoasidRecord>().Select(r => Refcount(state, r))],
-            [.. ioasids.Where(id => state.Find(id) is null)],
-            [.. sets.Select(id => state.Sets.GetValueOrDefault(id)).OfType<IoasidSet>().Select(s => Set(state, s))],
-            [.. notifiers.Select(id => state.Notifiers.GetValueOrDefault(id)).OfType<NotifierRegistration>().Select(n => Notifier(state, n))],
-            [.. notifiers.Where(id => !state.Notifiers.ContainsKey(id))]);
+        ArgumentNullException.ThrowIfNull(state);
+        var (refcounts, removedIoasids) = (new List<RefcountView>(ioasids.Count), new List<uint>());
+        foreach (var id in ioasids)
+        {
+            if (state.Find(id) is { } record)
+            {
+                refcounts.Add(Refcount(state, record));
+            }
+            else
+            {
+                removedIoasids.Add(id);
+            }
+        }
+
+        var setRows = new List<SetView>(sets.Count);
+        foreach (var id in sets)
+        {
+            if (state.Sets.GetValueOrDefault(id) is { } set)
+            {
+                setRows.Add(Set(state, set));
+            }
+        }
+
+        var (notifierRows, removedNotifiers) = (new List<NotifierView>(notifiers.Count), new List<int>());
+        foreach (var id in notifiers)
+        {
+            if (state.Notifiers.GetValueOrDefault(id) is { } notifier)
+            {
+                notifierRows.Add(Notifier(state, notifier));
+            }
+            else
+            {
+                removedNotifiers.Add(id);
+            }
+        }
+
         ioasids.Clear();
         sets.Clear();
         notifiers.Clear();
-        return changes;
+        return new ReadModelChanges(Capacity(state), refcounts, removedIoasids, setRows, notifierRows, removedNotifiers);
     }
 
     /// <summary>Every row of the state, for rebuild and verify.</summary>
