@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace PasidLedger.Postgres.Events;
 
@@ -75,20 +76,32 @@ internal static class EventAppendCommand
     private static void AddParameters(
         NpgsqlParameterCollection parameters, string streamId, string pool, long expectedVersion, IReadOnlyList<EventToAppend> events)
     {
-        parameters.AddWithValue("stream_id", streamId);
-        parameters.AddWithValue("pool", pool);
-        parameters.AddWithValue("expected_version", expectedVersion);
-        parameters.AddWithValue("new_version", expectedVersion + events.Count);
-        parameters.AddWithValue("event_ids", events.Select(e => e.EventId).ToArray());
-        parameters.AddWithValue("types", events.Select(e => e.Type).ToArray());
-        parameters.AddWithValue("bodies", events.Select(e => e.BodyJson).ToArray());
-        parameters.AddWithValue("ioasids", events.Select(e => e.Ioasid).ToArray());
-        parameters.AddWithValue("generations", events.Select(e => e.Generation).ToArray());
-        parameters.AddWithValue("set_ids", events.Select(e => e.SetId).ToArray());
-        parameters.AddWithValue("tokens", events.Select(e => e.Token).ToArray());
-        // timestamptz accepts only UTC offsets from Npgsql.
-        parameters.AddWithValue("recorded_ats", events.Select(e => e.RecordedAt.ToUniversalTime()).ToArray());
-        parameters.AddWithValue("correlation_ids", events.Select(e => e.CorrelationId).ToArray());
-        parameters.AddWithValue("causation_ids", events.Select(e => e.CausationId).ToArray());
+        var count = events.Count;
+        var (eventIds, types, bodies) = (new Guid[count], new string[count], new string[count]);
+        var (ioasids, generations, setIds, tokens) = (new long?[count], new int?[count], new int?[count], new string?[count]);
+        var (recordedAts, correlationIds, causationIds) = (new DateTimeOffset[count], new Guid?[count], new Guid?[count]);
+        for (var i = 0; i < count; i++)
+        {
+            var e = events[i];
+            (eventIds[i], types[i], bodies[i]) = (e.EventId, e.Type, e.BodyJson);
+            (ioasids[i], generations[i], setIds[i], tokens[i]) = (e.Ioasid, e.Generation, e.SetId, e.Token);
+            // timestamptz accepts only UTC offsets from Npgsql.
+            (recordedAts[i], correlationIds[i], causationIds[i]) = (e.RecordedAt.ToUniversalTime(), e.CorrelationId, e.CausationId);
+        }
+
+        parameters.AddTyped("stream_id", NpgsqlDbType.Text, streamId);
+        parameters.AddTyped("pool", NpgsqlDbType.Text, pool);
+        parameters.AddTyped("expected_version", NpgsqlDbType.Bigint, expectedVersion);
+        parameters.AddTyped("new_version", NpgsqlDbType.Bigint, expectedVersion + count);
+        parameters.AddTyped("event_ids", TypedParameters.ArrayOf(NpgsqlDbType.Uuid), eventIds);
+        parameters.AddTyped("types", TypedParameters.ArrayOf(NpgsqlDbType.Text), types);
+        parameters.AddTyped("bodies", TypedParameters.ArrayOf(NpgsqlDbType.Text), bodies);
+        parameters.AddTyped("ioasids", TypedParameters.ArrayOf(NpgsqlDbType.Bigint), ioasids);
+        parameters.AddTyped("generations", TypedParameters.ArrayOf(NpgsqlDbType.Integer), generations);
+        parameters.AddTyped("set_ids", TypedParameters.ArrayOf(NpgsqlDbType.Integer), setIds);
+        parameters.AddTyped("tokens", TypedParameters.ArrayOf(NpgsqlDbType.Text), tokens);
+        parameters.AddTyped("recorded_ats", TypedParameters.ArrayOf(NpgsqlDbType.TimestampTz), recordedAts);
+        parameters.AddTyped("correlation_ids", TypedParameters.ArrayOf(NpgsqlDbType.Uuid), correlationIds);
+        parameters.AddTyped("causation_ids", TypedParameters.ArrayOf(NpgsqlDbType.Uuid), causationIds);
     }
 }

@@ -47,9 +47,15 @@ internal sealed class DeferredWrites(string pool)
         ArgumentNullException.ThrowIfNull(results);
         var command = new NpgsqlBatchCommand(
             "insert into idempotency_keys (pool, key, result) select @pool, r.key, r.result::jsonb from unnest(@keys::text[], @results::text[]) as r(key, result)");
-        command.Parameters.AddWithValue("pool", pool);
-        command.Parameters.AddWithValue("keys", results.Select(r => r.Key).ToArray());
-        command.Parameters.AddWithValue("results", results.Select(r => r.ResultJson).ToArray());
+        var (keys, json) = (new string[results.Count], new string[results.Count]);
+        for (var i = 0; i < results.Count; i++)
+        {
+            (keys[i], json[i]) = results[i];
+        }
+
+        command.Parameters.AddTyped("pool", NpgsqlDbType.Text, pool);
+        command.Parameters.AddTyped("keys", TypedParameters.ArrayOf(NpgsqlDbType.Text), keys);
+        command.Parameters.AddTyped("results", TypedParameters.ArrayOf(NpgsqlDbType.Text), json);
         commands.Add(command);
     }
 

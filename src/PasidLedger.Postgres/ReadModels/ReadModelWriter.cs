@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using PasidLedger.Application.ReadModels;
-using PasidLedger.Application.Serialization;
 
 namespace PasidLedger.Postgres.ReadModels;
 
@@ -27,46 +25,52 @@ public static class ReadModelWriter
     public static IReadOnlyList<NpgsqlBatchCommand> Commands(ReadModelChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var commands = new List<NpgsqlBatchCommand>(8) { Capacity(changes.Capacity) };
+        var commands = new List<NpgsqlBatchCommand>(8) { ReadModelStatements.Capacity(changes.Capacity) };
         var pool = changes.Capacity.Pool;
-        var touched = changes.Ioasids.Select(r => (long)r.Id).Concat(changes.RemovedIoasids.Select(id => (long)id)).ToArray();
+        var (rows, removed) = (changes.Ioasids, changes.RemovedIoasids);
         // A statement with nothing to do is left out: each one costs the server an execution.
-        if (touched.Length > 0)
+        if (rows.Count + removed.Count > 0)
         {
-            commands.Add(Command(ReadModelSql.DeleteSpids, ("pool", pool), ("ids", touched)));
+            var touched = new long[rows.Count + removed.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                touched[i] = rows[i].Id;
+            }
+
+            for (var i = 0; i < removed.Count; i++)
+            {
+                touched[rows.Count + i] = removed[i];
+            }
+
+            commands.Add(ReadModelStatements.ByIds(ReadModelSql.DeleteSpids, pool, NpgsqlDbType.Bigint, touched));
+            if (removed.Count > 0)
+            {
+                commands.Add(ReadModelStatements.ByIds(ReadModelSql.DeleteIoasids, pool, NpgsqlDbType.Bigint, touched[rows.Count..]));
+            }
         }
 
-        if (changes.RemovedIoasids.Count > 0)
+        if (rows.Count > 0)
         {
-            commands.Add(Command(ReadModelSql.DeleteIoasids, ("pool", pool), ("ids", changes.RemovedIoasids.Select(id => (long)id).ToArray())));
-        }
-
-        var bound = changes.Ioasids.Where(r => r.Spid is not null).ToArray();
-        if (changes.Ioasids.Count > 0)
-        {
-            commands.Add(Ioasids(pool, changes.Ioasids));
-        }
-
-        if (bound.Length > 0)
-        {
-            commands.Add(Command(ReadModelSql.InsertSpids, ("pool", pool),
-                ("set_ids", bound.Select(r => r.SetId).ToArray()), ("spids", bound.Select(r => (long)r.Spid!.Value).ToArray()),
-                ("ids", bound.Select(r => (long)r.Id).ToArray())));
+            commands.Add(ReadModelStatements.Ioasids(pool, rows));
+            if (ReadModelStatements.Spids(pool, rows) is { } spids)
+            {
+                commands.Add(spids);
+            }
         }
 
         if (changes.Sets.Count > 0)
         {
-            commands.Add(Sets(pool, changes.Sets));
+            commands.Add(ReadModelStatements.Sets(pool, changes.Sets));
         }
 
         if (changes.RemovedNotifiers.Count > 0)
         {
-            commands.Add(Command(ReadModelSql.DeleteNotifiers, ("pool", pool), ("ids", changes.RemovedNotifiers.ToArray())));
+            commands.Add(ReadModelStatements.ByIds(ReadModelSql.DeleteNotifiers, pool, NpgsqlDbType.Integer, changes.RemovedNotifiers.ToArray()));
         }
 
         if (changes.Notifiers.Count > 0)
         {
-            commands.Add(Notifiers(pool, changes.Notifiers));
+            commands.Add(ReadModelStatements.Notifiers(pool, changes.Notifiers));
         }
 
         return commands;
@@ -80,44 +84,6 @@ public static class ReadModelWriter
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    private static NpgsqlBatchCommand Capacity(CapacityView view) => Command(ReadModelSql.UpsertCapacity,
-        ("pool", view.Pool), ("capacity", view.Capacity), ("available", view.Available),
-        ("installed", view.CapacityInstalled), ("version", view.Version));
-
-    private static NpgsqlBatchCommand Ioasids(string pool, IReadOnlyList<RefcountView> rows) => Command(ReadModelSql.UpsertIoasids,
-        ("pool", pool),
-        ("ids", rows.Select(r => (long)r.Id).ToArray()),
-        ("generations", rows.Select(r => r.Generation).ToArray()),
-        ("set_ids", rows.Select(r => r.SetId).ToArray()),
-        ("states", rows.Select(r => r.State).ToArray()),
-        ("refs", rows.Select(r => r.Refs).ToArray()),
-        ("holders", rows.Select(r => JsonSerializer.Serialize(r.Holders, LedgerJson.Options)).ToArray()),
-        ("spids", rows.Select(r => r.Spid is { } s ? (long?)s : null).ToArray()),
-        ("privates", rows.Select(r => r.Private).ToArray()));
-
-    private static NpgsqlBatchCommand Sets(string pool, IReadOnlyList<SetView> rows) => Command(ReadModelSql.UpsertSets,
-        ("pool", pool),
-        ("set_ids", rows.Select(r => r.SetId).ToArray()),
-        ("types", rows.Select(r => r.Type).ToArray()),
-        ("tokens", rows.Select(r => r.Token).ToArray()),
-        ("quotas", rows.Select(r => r.Quota).ToArray()),
-        ("counts", rows.Select(r => r.Count).ToArray()),
-        ("states", rows.Select(r => r.State).ToArray()));
-
-    private static NpgsqlBatchCommand Notifiers(string pool, IReadOnlyList<NotifierView> rows) => Command(ReadModelSql.UpsertNotifiers,
-        ("pool", pool),
-        ("ids", rows.Select(r => r.NotifierId).ToArray()),
-        ("names", rows.Select(r => r.Name).ToArray()),
-        ("scopes", rows.Select(r => r.Scope).ToArray()),
-        ("set_ids", rows.Select(r => r.SetId).ToArray()),
-        ("tokens", rows.Select(r => r.Token).ToArray()),
-        ("priorities", rows.Select(r => r.Priority).ToArray()),
-        ("ranks", rows.Select(r => PriorityRank(r.Priority)).ToArray()),
-        ("endpoints", rows.Select(r => r.Endpoint).ToArray()),
-        ("reactions", rows.Select(r => r.ReactionsJson).ToArray()),
-        ("actives", rows.Select(r => r.Active).ToArray()),
-        ("orders", rows.Select(r => r.ChainOrder).ToArray()));
-
     /// <summary>Header values of <c>ioasid_notifier_prios</c> (D10), for ordering chains in SQL.</summary>
     public static int PriorityRank(string priority) => priority switch
     {
@@ -126,15 +92,4 @@ public static class ReadModelWriter
         "device" => 1,
         _ => 0,
     };
-
-    private static NpgsqlBatchCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
-        }
-
-        return command;
-    }
 }
