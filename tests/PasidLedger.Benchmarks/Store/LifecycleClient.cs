@@ -51,20 +51,13 @@ internal sealed class LifecycleClient(PoolWriters writers, string pool, int setI
     {
         if (held is not { } h)
         {
-            var result = await SubmitAsync(new AllocateIoasid(setId, 1, 1u << 19, null), Granted);
+            var result = await SubmitAsync(Lifecycle.Allocate(setId), Granted);
             held = JsonSerializer.Deserialize<IoasidGranted>(result.BodyJson!, LedgerJson.Options);
             step = 0;
             return;
         }
 
-        PoolCommand command = step++ switch
-        {
-            0 => new AttachSpid(h.Id, ++spid, h.Generation),
-            1 => new AcquireRef(h.Id, holder, setId, h.Generation),
-            2 => new ReleaseRef(h.Id, holder, setId, h.Generation),
-            3 => new DetachSpid(h.Id, h.Generation),
-            _ => new FreeIoasid(h.Id, setId, h.Generation),
-        };
+        var command = Lifecycle.After(h, step++, setId, holder, ref spid);
         held = command is FreeIoasid ? null : held;
         await SubmitAsync(command, null);
     }

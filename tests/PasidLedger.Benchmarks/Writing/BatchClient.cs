@@ -35,20 +35,13 @@ internal sealed class BatchClient
         var shape = Reply;
         if (held is not { } h)
         {
-            command = new AllocateIoasid(setId, 1, 1u << 19, null);
+            command = Lifecycle.Allocate(setId);
             step = 0;
             shape = granted;
         }
         else
         {
-            command = step++ switch
-            {
-                0 => new AttachSpid(h.Id, ++spid, h.Generation),
-                1 => new AcquireRef(h.Id, holder, setId, h.Generation),
-                2 => new ReleaseRef(h.Id, holder, setId, h.Generation),
-                3 => new DetachSpid(h.Id, h.Generation),
-                _ => new FreeIoasid(h.Id, setId, h.Generation),
-            };
+            command = Lifecycle.After(h, step++, setId, holder, ref spid);
             held = command is FreeIoasid ? null : held;
         }
 
