@@ -7,10 +7,12 @@ namespace PasidLedger.Benchmarks.Store;
 /// <summary>
 /// One phase of <see cref="StoreLoad"/>: all clients at once, flat out or at a total rate. Besides
 /// the process CPU it counts the part the JIT took (tier-1 recompilation still runs seconds into
-/// a short load, and would otherwise be charged to the write path) and the bytes allocated.
+/// a short load, and would otherwise be charged to the write path), the bytes allocated, and the
+/// time the garbage collector paused the process (a stall seen from the schedule but not from
+/// submit to reply is then told apart from one in the database).
 /// </summary>
 internal sealed record StoreLoadPhase(long Commands, double Seconds, double P50, double P99, double Max, double ServiceP99,
-    TimeSpan Cpu, TimeSpan Jit, long Allocated)
+    double ServiceMax, TimeSpan Cpu, TimeSpan Jit, long Allocated, TimeSpan GcPause, int Gen2Collections)
 {
     public double Rate => Commands / Seconds;
 
@@ -21,6 +23,7 @@ internal sealed record StoreLoadPhase(long Commands, double Seconds, double P50,
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var jit = JitInfo.GetCompilationTime();
         var allocated = GC.GetTotalAllocatedBytes();
+        var (gcPause, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((client, i) => Task.Run(() =>
             client.RunAsync(duration, interval, interval is { } every ? every * i / clients.Length : TimeSpan.Zero))));
@@ -28,18 +31,20 @@ internal sealed record StoreLoadPhase(long Commands, double Seconds, double P50,
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         jit = JitInfo.GetCompilationTime() - jit;
         allocated = GC.GetTotalAllocatedBytes() - allocated;
+        (gcPause, gen2) = (GC.GetTotalPauseDuration() - gcPause, GC.CollectionCount(2) - gen2);
         var (p50, p99, max) = LatencyLog.Percentiles(clients.Select(c => c.Latencies));
         var service = LatencyLog.Percentiles(clients.Select(c => c.ServiceTimes));
         return new StoreLoadPhase(clients.Sum(c => (long)c.Latencies.Count), clock.Elapsed.TotalSeconds, p50, p99, max, service.P99,
-            cpu, jit, allocated);
+            service.Max, cpu, jit, allocated, gcPause, gen2);
     }
 
     public string Describe()
     {
         var commands = Math.Max(Commands, 1);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Commands} commands in {Seconds:F1} s = {Rate:F0} commands/s; latency p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms (p99 submit to reply {ServiceP99:F2} ms); "
+            $"{Commands} commands in {Seconds:F1} s = {Rate:F0} commands/s; latency p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms (p99 submit to reply {ServiceP99:F2} ms, max {ServiceMax:F1} ms); "
             + $"this process used {Cpu.TotalMilliseconds * 1000 / commands:F0} us CPU per command "
-            + $"(of which JIT {Jit.TotalMilliseconds * 1000 / commands:F0} us) and allocated {Allocated / commands:F0} B per command");
+            + $"(of which JIT {Jit.TotalMilliseconds * 1000 / commands:F0} us) and allocated {Allocated / commands:F0} B per command; "
+            + $"GC paused it {GcPause.TotalMilliseconds:F0} ms in all ({Gen2Collections} gen2 collections)");
     }
 }
