@@ -35,7 +35,7 @@ public sealed class PoolWriter : IAsyncDisposable
     /// <param name="clock">Time of the events.</param>
     /// <param name="retired">
     /// Called when the writer, idle, found its pool does not exist (commands naming an unknown
-    /// pool): it takes no more commands (<see cref="TrySubmit"/> says false), finishes those it
+    /// pool): it takes no more commands (<see cref="TrySubmit"/> returns null), finishes those it
     /// took, and stops, so names that never become pools do not keep writers alive.
     /// </param>
     public PoolWriter(string pool, IPoolStore store, WriterOptions options, TimeProvider clock, Action<PoolWriter>? retired = null)
