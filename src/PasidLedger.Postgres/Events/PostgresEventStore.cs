@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 
 using PasidLedger.Postgres.Errors;
+using PasidLedger.Postgres.Pools;
 
 namespace PasidLedger.Postgres.Events;
 
@@ -75,7 +76,7 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource)
     {
         TransactionGuard.EnsureOpen(conn, tx);
         ArgumentException.ThrowIfNullOrWhiteSpace(pool);
-        await using var cmd = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended(@pool, 0))", conn, tx);
+        await using var cmd = new NpgsqlCommand(PoolStreams.LockSql, conn, tx);
         cmd.Parameters.AddWithValue("pool", pool);
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }

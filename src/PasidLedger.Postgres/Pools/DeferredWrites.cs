@@ -91,14 +91,14 @@ internal sealed class DeferredWrites(string pool)
     }
 
     /// <summary>
-    /// Call last. Puts the pool lock (the key of <see cref="PostgresEventStore.AcquirePoolLockAsync"/>)
+    /// Call last. Puts the pool lock (<see cref="PoolStreams.LockSql"/>)
     /// and <c>expect_stream_version</c> (migration 0004, SQLSTATE LD001) in front of the writes; read
     /// committed gives the check its own snapshot, taken after the lock was granted. With an append,
     /// a second check after it makes a short append raise too, so the batch is all or nothing.
     /// </summary>
     public void GuardWith(long expectedVersion)
     {
-        var lockPool = new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended(@pool, 0))");
+        var lockPool = new NpgsqlBatchCommand(PoolStreams.LockSql);
         lockPool.Parameters.AddWithValue("pool", pool);
         commands.InsertRange(0, [lockPool, Expect(expectedVersion)]);
         if (append is { } a)

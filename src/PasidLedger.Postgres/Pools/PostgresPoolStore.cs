@@ -57,13 +57,13 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
     /// <summary>
     /// Takes the pool lock and reads the stream version in one round trip. Read committed gives each
     /// statement its own snapshot, so the version is read after the lock was granted and includes
-    /// the commit of whoever held it before. The lock key is the one of
-    /// <see cref="PostgresEventStore.AcquirePoolLockAsync"/>, so every pool writer excludes the others.
+    /// the commit of whoever held it before. The lock is <see cref="PoolStreams.LockSql"/>, so every
+    /// pool writer excludes the others.
     /// </summary>
     private static async Task<long> LockAndReadVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn, tx);
-        var lockPool = new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended(@pool, 0))");
+        var lockPool = new NpgsqlBatchCommand(PoolStreams.LockSql);
         lockPool.Parameters.AddWithValue("pool", pool);
         var version = new NpgsqlBatchCommand("select version from streams where stream_id = @stream_id");
         version.Parameters.AddWithValue("stream_id", PoolStreams.StreamId(pool));
