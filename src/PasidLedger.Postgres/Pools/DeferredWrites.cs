@@ -7,6 +7,7 @@ using PasidLedger.Application.Serialization;
 using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Events;
 using PasidLedger.Postgres.ReadModels;
+using PasidLedger.Postgres.Snapshots;
 
 namespace PasidLedger.Postgres.Pools;
 
@@ -76,14 +77,11 @@ internal sealed class DeferredWrites(string pool)
         commands.Add(command);
     }
 
-    /// <summary>Same statement as <c>PostgresSnapshotStore.SaveSnapshotAsync</c>: a fold is deterministic, so a replaced body is the same state.</summary>
+    /// <summary>The statement of <see cref="PostgresSnapshotStore.SaveSnapshotAsync"/>, in this batch.</summary>
     public void Snapshot(PoolSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var command = new NpgsqlBatchCommand("""
-            insert into snapshots (stream_id, version, body) values (@stream_id, @version, @body)
-            on conflict on constraint pk_snapshots do update set body = excluded.body, taken_at = now()
-            """);
+        var command = new NpgsqlBatchCommand(PostgresSnapshotStore.UpsertSql);
         command.Parameters.AddWithValue("stream_id", streamId);
         command.Parameters.AddWithValue("version", snapshot.Version);
         command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(snapshot, LedgerJson.Options));

@@ -13,6 +13,15 @@ namespace PasidLedger.Postgres.Snapshots;
 [SuppressMessage("Performance", "CA1822", Justification = "Transaction-scoped members stay on the one injectable store object.")]
 public sealed class PostgresSnapshotStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// Saves a snapshot (<c>@stream_id</c>, <c>@version</c>, jsonb <c>@body</c>); the same stream and
+    /// version again replaces it: a fold is deterministic, so the newer body is the same state.
+    /// </summary>
+    internal const string UpsertSql = """
+        insert into snapshots (stream_id, version, body) values (@stream_id, @version, @body)
+        on conflict on constraint pk_snapshots do update set body = excluded.body, taken_at = now()
+        """;
+
     private const string Columns = "stream_id, version, body, taken_at";
 
     /// <summary>
@@ -26,13 +35,7 @@ public sealed class PostgresSnapshotStore(NpgsqlDataSource dataSource)
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(version);
         ArgumentException.ThrowIfNullOrWhiteSpace(bodyJson);
-        await using var cmd = new NpgsqlCommand(
-            """
-            insert into snapshots (stream_id, version, body) values (@stream_id, @version, @body)
-            on conflict on constraint pk_snapshots do update set body = excluded.body, taken_at = now()
-            """,
-            conn,
-            tx);
+        await using var cmd = new NpgsqlCommand(UpsertSql, conn, tx);
         cmd.Parameters.AddWithValue("stream_id", streamId);
         cmd.Parameters.AddWithValue("version", version);
         cmd.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, bodyJson);
