@@ -47,11 +47,6 @@ public sealed class PoolLockTests(SchemaFixture db) : IClassFixture<SchemaFixtur
         await using var cmd = new NpgsqlCommand(
             "select count(*) from pg_locks where locktype = 'advisory' and not granted and pid = @pid", conn);
         cmd.Parameters.AddWithValue("pid", pid);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((long)(await cmd.ExecuteScalarAsync(Ct))! == 0)
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the second writer never waited for the pool lock");
-            await Task.Delay(20, Ct);
-        }
+        await Poll.UntilAsync(async () => (long)(await cmd.ExecuteScalarAsync(Ct))! > 0, "the second writer never waited for the pool lock", Ct);
     }
 }

@@ -59,11 +59,6 @@ public sealed class RebuildTests(SchemaFixture db) : IClassFixture<SchemaFixture
         await using var conn = await db.Schema.DataSource.OpenConnectionAsync(Ct);
         await using var cmd = new NpgsqlCommand(
             "select count(*) from pg_locks l join pg_stat_activity a using (pid) where l.locktype = 'advisory' and not l.granted and a.application_name = 'pasidledger'", conn);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((long)(await cmd.ExecuteScalarAsync(Ct))! == 0)
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the rebuild never waited for the pool lock");
-            await Task.Delay(20, Ct);
-        }
+        await Poll.UntilAsync(async () => (long)(await cmd.ExecuteScalarAsync(Ct))! > 0, "the rebuild never waited for the pool lock", Ct);
     }
 }

@@ -49,11 +49,6 @@ public sealed class PoolStoreLockTests(SchemaFixture db) : IClassFixture<SchemaF
               and classid = ((k.key >> 32) & 4294967295)::oid and objid = (k.key & 4294967295)::oid
             """, conn);
         cmd.Parameters.AddWithValue("pool", pool);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((long)(await cmd.ExecuteScalarAsync(Ct))! == 0)
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "no writer ever waited for the pool lock");
-            await Task.Delay(20, Ct);
-        }
+        await Poll.UntilAsync(async () => (long)(await cmd.ExecuteScalarAsync(Ct))! > 0, "no writer ever waited for the pool lock", Ct);
     }
 }

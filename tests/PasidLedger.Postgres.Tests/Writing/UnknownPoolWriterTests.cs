@@ -10,8 +10,6 @@ namespace PasidLedger.Postgres.Tests.Writing;
 /// </summary>
 public sealed class UnknownPoolWriterTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task WritersOfUnknownPools_AnswerPoolNotCreated_AndRetire()
     {
@@ -62,13 +60,8 @@ public sealed class UnknownPoolWriterTests(PostgresServerFixture server, SchemaF
         replies.ShouldAllBe(reply => reply.Reason == RejectionReason.PoolNotCreated);
     }
 
-    /// <summary>Retiring happens after the callers are answered, so wait for it (a liveness bound, not a timing claim).</summary>
-    private static async Task WaitForWritersAsync(WriterInstance instance, int count)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (instance.Writers.Count != count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-    }
+    /// <summary>Retiring happens after the callers are answered, so wait for it.</summary>
+    private static Task WaitForWritersAsync(WriterInstance instance, int count) =>
+        Poll.UntilAsync(() => Task.FromResult(instance.Writers.Count == count), $"the writers never came down to {count}",
+            TestContext.Current.CancellationToken);
 }
