@@ -1,7 +1,5 @@
 using PasidLedger.Postgres.Checkpoints;
 using PasidLedger.Postgres.Events;
-using PasidLedger.Postgres.Idempotency;
-using PasidLedger.Postgres.Rejections;
 using PasidLedger.Postgres.Snapshots;
 
 namespace PasidLedger.Postgres.Tests;
@@ -17,10 +15,6 @@ public sealed class SchemaFixture(PostgresServerFixture server) : IAsyncLifetime
 
     public PostgresSnapshotStore Snapshots { get; private set; } = null!;
 
-    public PostgresIdempotencyStore IdempotencyKeys { get; } = new();
-
-    public PostgresRejectionStore Rejections { get; private set; } = null!;
-
     public PostgresCheckpointStore Checkpoints { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -29,7 +23,6 @@ public sealed class SchemaFixture(PostgresServerFixture server) : IAsyncLifetime
         await _schema.Migrator().MigrateAsync(TestContext.Current.CancellationToken);
         Events = new PostgresEventStore(_schema.DataSource);
         Snapshots = new PostgresSnapshotStore(_schema.DataSource);
-        Rejections = new PostgresRejectionStore(_schema.DataSource);
         Checkpoints = new PostgresCheckpointStore(_schema.DataSource);
     }
 

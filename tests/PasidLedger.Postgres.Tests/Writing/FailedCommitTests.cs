@@ -1,6 +1,7 @@
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Events;
+using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Tests.Writing;
 
@@ -33,7 +34,9 @@ public sealed class FailedCommitTests(PostgresServerFixture server, SchemaFixtur
             holding = instance.SubmitAsync(pool, new AcquireRef(first.Id, "vfio", sets[0], first.Generation));
             await paused.WaitAsync(TimeSpan.FromSeconds(30), Ct);
             instance.Store.FailNextCommit();
-            doomed = keys.Select(key => instance.SubmitAsync(pool, alloc, key)).ToArray();
+            // The batch also refuses one command: its rejection record must go down with the batch.
+            doomed = [.. keys.Select(key => instance.SubmitAsync(pool, alloc, key)),
+                instance.SubmitAsync(pool, new AcquireRef(first.Id + 40, "vfio", sets[0]))];
         }
         finally
         {
@@ -50,6 +53,7 @@ public sealed class FailedCommitTests(PostgresServerFixture server, SchemaFixtur
 
         (await LedgerStream.VersionAsync(db.Schema.DataSource, pool)).ShouldBe(stored);
         (await LedgerStream.IdempotencyKeysAsync(db.Schema.DataSource, pool, keys)).ShouldBe(0);
+        (await new HistoryQueries(db.Schema.DataSource).RejectionsAsync(pool, 10, Ct)).ShouldBeEmpty();
         var loadsBefore = instance.Store.Loads;
 
         var retried = await instance.SubmitAsync(pool, alloc, keys[0]);

@@ -49,6 +49,24 @@ public sealed class WriterIdempotencyTests(PostgresServerFixture server, SchemaF
         other.Id.ShouldNotBe(Replies.Granted(results[0])!.Id, "a new key is a new command");
     }
 
+    [Fact]
+    public async Task TheSameKeyInTwoPools_IsTwoCommands()
+    {
+        var (pool, other) = ($"host-{Guid.NewGuid():N}", $"other-{Guid.NewGuid():N}");
+        await using var instance = WriterInstance.Start(server, db.Schema);
+        var sets = await instance.CreatePoolAsync(pool, 64, 8);
+        var otherSets = await instance.CreatePoolAsync(other, 64, 8);
+        var before = await LedgerStream.VersionAsync(db.Schema.DataSource, pool);
+
+        var here = await instance.SubmitAsync(pool, new AllocateIoasid(sets[0], 1, 63, null), "k-1");
+        var there = await instance.SubmitAsync(other, new AllocateIoasid(otherSets[0], 1, 63, null), "k-1");
+
+        here.Replayed.ShouldBeFalse();
+        there.Replayed.ShouldBeFalse("keys are per pool");
+        await ShouldHaveAllocatedOnceSinceAsync(pool, before);
+        (await LedgerStream.IdempotencyKeysAsync(db.Schema.DataSource, other, "k-1")).ShouldBe(1);
+    }
+
     private async Task ShouldHaveAllocatedOnceSinceAsync(string pool, long before)
     {
         var events = await LedgerStream.EventsAsync(db.Schema.DataSource, pool);
