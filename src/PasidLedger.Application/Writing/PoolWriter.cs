@@ -61,6 +61,9 @@ public sealed class PoolWriter : IAsyncDisposable
         return queue.Writer.TryWrite(pending) ? pending.Completion.Task.WaitAsync(ct) : null;
     }
 
+    /// <summary>Completes when the writer's loop has ended: after disposal, or after it retired and answered its last command.</summary>
+    public Task Stopped => loop;
+
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();

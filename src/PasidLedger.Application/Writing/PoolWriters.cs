@@ -11,6 +11,12 @@ public sealed class PoolWriters(IPoolStore store, WriterOptions options, TimePro
 {
     private readonly ConcurrentDictionary<string, Lazy<PoolWriter>> writers = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Writers that retired but may still be answering a command that reached their queue just
+    /// before it closed; disposal waits for them too, so none uses the store after it.
+    /// </summary>
+    private readonly ConcurrentDictionary<PoolWriter, Task> retiring = new();
+
     /// <summary>Pools with a writer in this process right now.</summary>
     public int Count => writers.Count;
 
@@ -31,14 +37,16 @@ public sealed class PoolWriters(IPoolStore store, WriterOptions options, TimePro
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var writer in writers.Values.Where(w => w.IsValueCreated))
+        foreach (var writer in writers.Values.Where(w => w.IsValueCreated).Select(w => w.Value).Concat(retiring.Keys))
         {
-            await writer.Value.DisposeAsync().ConfigureAwait(false);
+            await writer.DisposeAsync().ConfigureAwait(false);
         }
     }
 
     private void Retire(PoolWriter writer)
     {
+        retiring[writer] = writer.Stopped.ContinueWith(_ => retiring.TryRemove(writer, out Task? _), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (writers.TryGetValue(writer.PoolName, out var current) && current.IsValueCreated && current.Value == writer)
         {
             writers.TryRemove(KeyValuePair.Create(writer.PoolName, current));
