@@ -65,6 +65,42 @@ public sealed class BadBodyTests(LedgerApi api) : IClassFixture<LedgerApi>
         { "PATCH", "/sets/0", """{"quota":9223372036854775808}""" },
         { "POST", "/sets/0/ioasids", $$"""{"min":1,"max":10,"private":"{{new string('p', 4097)}}"}""" },
         { "PUT", "/ioasids/1/private", $$"""{"data":"{{new string('p', 4097)}}"}""" },
+        { "PATCH", "/sets/0", """{"quota":-1}""" },
+        { "PATCH", "/sets/0", """{"quota":4294967296}""" },
+        { "POST", "/sets", """{"type":"mm","token":"B","quota":4294967296}""" },
+        { "POST", "/capacity/install", """{"total":4294967296}""" },
+        { "POST", "/capacity/reserve", """{"count":4294967296}""" },
+        { "POST", "/capacity/cancel", """{"count":4294967296}""" },
+        { "POST", "/sets/-1/ioasids", """{"min":1,"max":10}""" },
+        { "POST", "/ioasids/1/refs", """{"holder":"kvm","setId":-1}""" },
+        { "POST", "/ioasids/1/refs", """{"holder":"kvm","setId":0,"generation":-1}""" },
+        { "POST", "/ioasids/1/refs/release", """{"holder":"kvm","setId":0,"generation":-1}""" },
+        { "POST", "/ioasids/1/free", """{"setId":-1}""" },
+        { "POST", "/ioasids/1/free", """{"setId":0,"generation":-1}""" },
+        { "PUT", "/ioasids/1/private", """{"data":"x","generation":-1}""" },
+        { "PUT", "/ioasids/1/spid", """{"spid":101,"generation":-1}""" },
+        { "POST", "/notifiers", """{"name":"k","scope":"set","setId":-1,"priority":"cpu"}""" },
+        { "DELETE", "/notifiers/-1", "" },
+        { "DELETE", "/sets/-1", "" },
+        { "POST", "/sets/-1/release", "" },
+        { "POST", "/sets/-1/free-all", "" },
+        { "POST", "/sets/-1/spids/101/lookup", """{"get":false}""" },
+    };
+
+    /// <summary>U+0000 in any text: PostgreSQL cannot store it, so it must never reach a writer.</summary>
+    public static TheoryData<string, string, string> NulInText => new()
+    {
+        { "POST", "/sets", """{"type":"mm","token":"a\u0000b","quota":1}""" },
+        { "POST", "/sets/0/ioasids", """{"min":1,"max":10,"private":"x\u0000y"}""" },
+        { "POST", "/ioasids/1/refs", """{"holder":"h\u0000"}""" },
+        { "POST", "/ioasids/1/refs/release", """{"holder":"\u0000"}""" },
+        { "PUT", "/ioasids/1/private", """{"data":"\u0000"}""" },
+        { "POST", "/sets/0/spids/101/lookup", """{"get":true,"holder":"v\u0000"}""" },
+        { "POST", "/notifiers", """{"name":"n\u0000","scope":"global","priority":"cpu"}""" },
+        { "POST", "/notifiers", """{"name":"n","scope":"mm","token":"t\u0000","priority":"cpu"}""" },
+        { "POST", "/notifiers", """{"name":"n","scope":"global","priority":"cpu","endpoint":"e\u0000"}""" },
+        { "POST", "/notifiers", """{"name":"n","scope":"global","priority":"cpu","reactions":[{"on":"free","action":"put","holder":"h\u0000"}]}""" },
+        { "GET", "/sets?token=a%00b", "" },
     };
 
     [Theory]
@@ -75,6 +111,11 @@ public sealed class BadBodyTests(LedgerApi api) : IClassFixture<LedgerApi>
     [Theory]
     [MemberData(nameof(OutOfRangeNumbers))]
     public async Task Negative_and_out_of_range_numbers_are_400_and_store_nothing(string method, string path, string body) =>
+        await ShouldRefuseAndStoreNothing(method, path, body, 400);
+
+    [Theory]
+    [MemberData(nameof(NulInText))]
+    public async Task Text_with_a_nul_character_is_400_and_stores_nothing(string method, string path, string body) =>
         await ShouldRefuseAndStoreNothing(method, path, body, 400);
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class IdempotencyTests(LedgerApi api) : IClassFixture<LedgerApi>
     }
 
     [Fact]
-    public async Task A_key_reused_for_a_different_command_is_422_and_changes_nothing()
+    public async Task A_key_reused_for_a_different_command_is_409_and_changes_nothing()
     {
         var pool = await client.NewPoolAsync();
         await pool.CreateSetAsync("mm", "A");
@@ -34,7 +34,7 @@ public sealed class IdempotencyTests(LedgerApi api) : IClassFixture<LedgerApi>
 
         var reused = await pool.PostAsync("/sets/0/ioasids", new { min = 5, max = 100 }, key: "alloc-2");
 
-        reused.ShouldBeProblem(422, "IdempotencyKeyReused", "EEXIST");
+        reused.ShouldBeProblem(409, "IdempotencyKeyReused", "EEXIST");
         (await pool.EventsAsync()).Count.ShouldBe(events);
         (await pool.GetAsync("/sets/0")).Json.Number("count").ShouldBe(1);
     }

@@ -113,6 +113,20 @@ public sealed class NotifierEndpointsTests(LedgerApi api) : IClassFixture<Ledger
     }
 
     [Fact]
+    public async Task A_retried_delete_without_via_answers_the_first_result()
+    {
+        var pool = await client.NewPoolAsync();
+        var k = (await pool.PostAsync("/notifiers", new { name = "K", scope = "mm", token = "A", priority = "cpu" })).Json.Number("notifierId");
+
+        var first = await pool.DeleteAsync($"/notifiers/{k}", key: "del-1");
+        var retry = await pool.DeleteAsync($"/notifiers/{k}", key: "del-1");
+
+        first.Json.Str("outcome").ShouldBe("unregistered");
+        retry.Code.ShouldBe(first.Code);
+        retry.Body.ShouldBe(first.Body);
+    }
+
+    [Fact]
     public async Task A_null_reaction_is_400_and_registers_nothing()
     {
         var pool = await client.NewPoolAsync();

@@ -1,5 +1,3 @@
-using PasidLedger.Api.Hosting;
-
 namespace PasidLedger.Api.Endpoints;
 
 /// <summary>All routes under <c>/v1/pools/{pool}</c>.</summary>
@@ -8,12 +6,7 @@ public static class LedgerEndpoints
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app)
     {
         var pool = app.MapGroup("/v1/pools/{pool}").AddEndpointFilter(async (context, next) =>
-        {
-            var name = context.HttpContext.GetRouteValue("pool") as string ?? string.Empty;
-            return Validate.IsPoolName(name)
-                ? await next(context).ConfigureAwait(false)
-                : ApiProblems.Invalid("pool names are 1–64 characters of letters, digits, '.', '_' or '-'");
-        });
+            RequestShape.Check(context) ?? await next(context).ConfigureAwait(false));
         PoolEndpoints.Map(pool);
         SetEndpoints.Map(pool);
         IoasidEndpoints.Map(pool);

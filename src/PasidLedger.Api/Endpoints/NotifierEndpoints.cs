@@ -15,19 +15,13 @@ internal static class NotifierEndpoints
     public static void Map(RouteGroupBuilder pool)
     {
         pool.MapPost("/notifiers", RegisterAsync);
-        pool.MapDelete("/notifiers/{notifierId}", async (HttpContext http, string pool, int notifierId, string? via, ReadModelQueries queries) =>
+        pool.MapDelete("/notifiers/{notifierId}", (HttpContext http, string pool, int notifierId, string? via) =>
         {
-            UnregisterVia? how = via switch { "set" => UnregisterVia.Set, "mm" => UnregisterVia.Mm, null => null, _ => (UnregisterVia)(-1) };
-            if (how is { } given && !Enum.IsDefined(given))
-            {
-                return ApiProblems.Invalid("'via' must be set or mm");
-            }
-
-            // Without 'via', use the call matching the registration: unregister_notifier_mm for mm registrations.
-            how ??= (await queries.NotifiersAsync(pool, http.RequestAborted).ConfigureAwait(false))
-                .Any(n => n.NotifierId == notifierId && n.Scope == "mm") ? UnregisterVia.Mm : UnregisterVia.Set;
-            return await CommandDispatch.SendAsync(http, pool, new UnregisterNotifier(notifierId, how.Value),
-                (_, d) => StateBodies.Outcome(d, "unregistered")).ConfigureAwait(false);
+            // Without 'via', the pool picks the call matching the registration (unregister_notifier_mm for mm ones).
+            UnregisterVia? how = via switch { "set" => UnregisterVia.Set, "mm" => UnregisterVia.Mm, null => UnregisterVia.Matching, _ => null };
+            return how is null
+                ? Task.FromResult(ApiProblems.Invalid("'via' must be set or mm"))
+                : CommandDispatch.SendAsync(http, pool, new UnregisterNotifier(notifierId, how.Value), (_, d) => StateBodies.Outcome(d, "unregistered"));
         });
         pool.MapGet("/notifiers", async (string pool, ReadModelQueries queries, CancellationToken ct) =>
             await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null

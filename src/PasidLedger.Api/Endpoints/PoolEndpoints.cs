@@ -16,14 +16,14 @@ internal static class PoolEndpoints
         pool.MapPut("", CreateAsync);
         pool.MapGet("", GetAsync);
         pool.MapPost("/capacity/install", async (HttpContext http, string pool, InstallCapacityRequest body) =>
-            Validate.NonNegative(body.Total, "total")
+            Validate.U32(body.Total, "total")
             ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), StateBodies.Install).ConfigureAwait(false));
         pool.MapPost("/capacity/reserve", async (HttpContext http, string pool, CapacityCountRequest body) =>
-            Validate.NonNegative(body.Count, "count")
+            Validate.U32(body.Count, "count")
             ?? await CommandDispatch.SendAsync(http, pool, new ReserveCapacity(body.Count!.Value),
                 (state, d) => new ReserveBody(((CapacityChanged)d.Reply!).Count, state.Available)).ConfigureAwait(false));
         pool.MapPost("/capacity/cancel", async (HttpContext http, string pool, CapacityCountRequest body) =>
-            Validate.NonNegative(body.Count, "count")
+            Validate.U32(body.Count, "count")
             ?? await CommandDispatch.SendAsync(http, pool, new CancelCapacity(body.Count!.Value), (state, _) => new AvailableBody(state.Available)).ConfigureAwait(false));
     }
 

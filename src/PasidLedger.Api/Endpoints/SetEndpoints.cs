@@ -18,7 +18,7 @@ internal static class SetEndpoints
         pool.MapGet("/sets/{setId}", GetAsync);
         pool.MapGet("/sets", FindAsync);
         pool.MapPatch("/sets/{setId}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
-            Validate.Required(body.Quota, "quota")
+            Validate.U32(body.Quota, "quota")
             ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), (state, _) => StateBodies.Set(state, setId)).ConfigureAwait(false));
         pool.MapDelete("/sets/{setId}", (HttpContext http, string pool, int setId) =>
             CommandDispatch.SendAsync(http, pool, new FreeSet(setId), (state, _) => StateBodies.Set(state, setId)));
@@ -40,7 +40,7 @@ internal static class SetEndpoints
         };
         return Validate.First(
                 type is null ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "InvalidSetType", Errno.EINVAL, "'type' must be \"mm\" or \"null\"") : null,
-                Validate.NonNegative(body.Quota, "quota"),
+                Validate.U32(body.Quota, "quota"),
                 body.Token is { Length: > 200 } ? ApiProblems.Invalid("'token' is limited to 200 characters") : null)
             ?? await CommandDispatch.SendAsync(http, pool, new CreateSet(type!.Value, body.Token, body.Quota!.Value),
                 (state, d) => d.Reply is SetAllocated s ? StateBodies.Set(state, s.SetId) : null, StatusCodes.Status201Created).ConfigureAwait(false);

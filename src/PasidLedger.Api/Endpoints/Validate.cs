@@ -19,17 +19,16 @@ internal static partial class Validate
         : value is < 0 or > uint.MaxValue ? ApiProblems.Invalid($"'{field}' must be within [0, 4294967295], got {value}")
         : null;
 
-    public static IResult? NonNegative(long? value, string field) =>
-        value is null ? ApiProblems.Invalid($"'{field}' is required")
-        : value < 0 ? ApiProblems.Invalid($"'{field}' must not be negative, got {value}")
-        : null;
+    /// <summary>A field that may be absent (null), and is not negative when present.</summary>
+    public static IResult? OptionalNonNegative(long? value, string field) =>
+        value < 0 ? ApiProblems.Invalid($"'{field}' must not be negative, got {value}") : null;
 
     public static IResult? Id(long id) => U32(id, "id");
 
     public static bool IsPoolName(string pool) => PoolName().IsMatch(pool);
 
     /// <summary>Returns the first failing check, or null.</summary>
-    public static IResult? First(params IResult?[] checks) => checks.FirstOrDefault(check => check is not null);
+    public static IResult? First(params IEnumerable<IResult?> checks) => checks.FirstOrDefault(check => check is not null);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex PoolName();

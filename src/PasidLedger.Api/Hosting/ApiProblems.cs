@@ -11,8 +11,7 @@ public static class ApiProblems
     public static IResult From(CommandResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var status = result.Reason == RejectionReason.IdempotencyKeyReused ? StatusCodes.Status422UnprocessableEntity : StatusOf(result.Errno);
-        return Problem(status, result.Reason!.Value.ToString(), result.Errno, result.Detail);
+        return Problem(StatusOf(result.Errno), result.Reason!.Value.ToString(), result.Errno, result.Detail);
     }
 
     public static IResult Invalid(string detail) => Problem(StatusCodes.Status400BadRequest, "InvalidArgument", Errno.EINVAL, detail);

@@ -58,6 +58,7 @@ public static class LedgerApiHost
             json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
             // Web defaults read "8" as 8; the contract wants a wrong JSON type to be a 400.
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            json.SerializerOptions.Converters.Add(new NulFreeStringConverter());
         });
     }
 }

@@ -39,13 +39,16 @@ internal static class NotifierDecisions
             return Decision.Ignored(RejectionReason.UnknownNotifier, Errno.ENOENT, $"no registration {command.NotifierId}", Acknowledged.Instance);
         }
 
-        if (command.Via == UnregisterVia.Set && state.PendingList.Any(n => n.Name == registration.Name))
+        var via = command.Via == UnregisterVia.Matching
+            ? registration.Scope == NotifierScope.Mm ? UnregisterVia.Mm : UnregisterVia.Set
+            : command.Via;
+        if (via == UnregisterVia.Set && state.PendingList.Any(n => n.Name == registration.Name))
         {
             return Decision.Ignored(RejectionReason.RegisteredByMm, Errno.EBUSY,
                 $"{registration.Name} is on the pending list; use unregister_notifier_mm (R6)", Acknowledged.Instance);
         }
 
-        if (command.Via == UnregisterVia.Mm && registration.Scope != NotifierScope.Mm)
+        if (via == UnregisterVia.Mm && registration.Scope != NotifierScope.Mm)
         {
             return Decision.Ignored(RejectionReason.UnknownNotifier, Errno.ENOENT,
                 $"no set for token: {registration.Name} was not registered by mm", Acknowledged.Instance);

@@ -8,4 +8,10 @@ public enum UnregisterVia
 
     /// <summary><c>unregister_notifier_mm(mm, nb)</c>.</summary>
     Mm,
+
+    /// <summary>
+    /// The call that matches the registration: <see cref="Mm"/> for one made by mm, <see cref="Set"/>
+    /// otherwise. Chosen when the pool decides, so a retried request is the same command.
+    /// </summary>
+    Matching,
 }

@@ -51,6 +51,16 @@ public sealed class NotifierRegistrationScenarios
     }
 
     [Fact]
+    public void UnregisterViaMatching_UsesTheCallOfTheRegistration_MmForMmOnes_SetForTheOthers()
+    {
+        var pool = Given(F1());
+
+        pool.When(new UnregisterNotifier(NotifierK, UnregisterVia.Matching)).Then(new NotifierUnregistered(NotifierK));
+        pool.When(new UnregisterNotifier(NotifierI, UnregisterVia.Matching)).Then(new NotifierUnregistered(NotifierI));
+        pool.When(new UnregisterNotifier(NotifierI, UnregisterVia.Matching)).ThenIgnored(RejectionReason.UnknownNotifier);
+    }
+
+    [Fact]
     public void RegisterMm_OnAnExistingEmptySet_IsActiveAtOnce_AfterEqualPriorities()
     {
         var pool = Given(F1());

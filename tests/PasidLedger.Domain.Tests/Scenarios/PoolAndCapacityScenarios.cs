@@ -78,6 +78,19 @@ public sealed class PoolAndCapacityScenarios
     }
 
     [Fact]
+    public void Cancel_OfLongMaxValue_IsCancelExceedsCapacity_WithoutOverflowingCountPlusAvailable()
+    {
+        // Regression: count + capacity_avail was computed in a long, which wraps negative for long.MaxValue,
+        // so the capacity check passed. (The HTTP API now refuses counts above 2^32 - 1 before deciding.)
+        var pool = Given(F0());
+        pool.When(new ReserveCapacity(10)).Then(new CapacityReserved(10, 1_048_566)).ThenReply(new CapacityChanged(10, 1_048_566));
+
+        pool.When(new CancelCapacity(long.MaxValue)).ThenRejected(RejectionReason.CancelExceedsCapacity, Errno.EINVAL);
+        pool.When(new CancelCapacity(long.MaxValue - 1_048_570)).ThenRejected(RejectionReason.CancelExceedsCapacity, Errno.EINVAL);
+        pool.State.Available.ShouldBe(1_048_566);
+    }
+
+    [Fact]
     public void S71_InstallCapacity_AfterSetsExist_IsRefusedWithEbusy_AndChangesNothing()
     {
         var pool = Given(F1());
