@@ -94,11 +94,11 @@ public sealed class SetErrorTests(LedgerApi api) : IClassFixture<LedgerApi>
     }
 
     [Fact]
-    public async Task Min_above_max_is_400_InvalidRange()
+    public async Task Min_above_max_is_409_NoFreeId()
     {
         var pool = await client.NewPoolAsync();
         await pool.CreateSetAsync("null", quota: 4);
 
-        (await pool.PostAsync("/sets/0/ioasids", new { min = 10, max = 5 })).ShouldBeProblem(400, "InvalidRange", "EINVAL");
+        (await pool.PostAsync("/sets/0/ioasids", new { min = 10, max = 5 })).ShouldBeProblem(409, "NoFreeId", "ENOSPC");
     }
 }

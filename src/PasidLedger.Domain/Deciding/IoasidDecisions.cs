@@ -27,13 +27,9 @@ internal static class IoasidDecisions
             return Decision.Error(RejectionReason.QuotaExceeded, Errno.ENOSPC, $"set {set.SetId} has {set.Count} of quota {set.Quota}");
         }
 
-        if (command.Min > command.Max)
-        {
-            return Decision.Error(RejectionReason.InvalidRange, Errno.EINVAL, $"min {command.Min} > max {command.Max}");
-        }
-
-        // Model: ID 0 stays reserved and the range is clamped to the installed capacity (S14).
-        var id = state.UsedIds.FindFirstFree(Math.Max(command.Min, 1u), (uint)Math.Min(command.Max, state.Capacity - 1));
+        // Check 5: an empty range (min > max) has no free ID either. Model: ID 0 stays reserved and the
+        // range is clamped to the installed capacity (S14).
+        var id = command.Min > command.Max ? -1 : state.UsedIds.FindFirstFree(Math.Max(command.Min, 1u), (uint)Math.Min(command.Max, state.Capacity - 1));
         if (id < 0)
         {
             return Decision.Error(RejectionReason.NoFreeId, Errno.ENOSPC, $"no free ID in [{command.Min}, {command.Max}]");
@@ -52,9 +48,7 @@ internal static class IoasidDecisions
         var (record, refusal) = Handle(state, command.Id, command.Generation, Errno.EINVAL, ignoreUnknown: false);
         refusal ??= CheckHolder(command.Holder)
             ?? (record!.FreeRequested ? FreePending(record.Id) : null)
-            ?? (command.SetId is { } setId && setId != record.SetId
-                ? Rejection.Error(RejectionReason.NotOwner, Errno.EACCES, $"IOASID {record.Id} belongs to set {record.SetId}, not {setId}")
-                : null);
+            ?? IoasidLookup.CheckOwner(state, record!, command.SetId);
         return refusal is not null ? Decision.Rejected(refusal) : Acquired(state, record!, command.Holder);
     }
 

@@ -23,7 +23,6 @@ public enum RejectionReason
     QuotaInvalid,
     QuotaBelowUsage,
     QuotaExceeded,
-    InvalidRange,
     NoFreeId,
     UnknownId,
     StaleHandle,

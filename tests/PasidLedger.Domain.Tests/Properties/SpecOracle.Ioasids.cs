@@ -10,9 +10,10 @@ public static partial class SpecOracle
 {
     private static SpecOutcome ForIoasid(PoolState state, PoolCommand command) => command switch
     {
-        // get: unknown -EINVAL, FREE_PENDING -EBUSY, wrong set -EACCES (2.3, T12, T15)
+        // get: unknown -EINVAL, FREE_PENDING -EBUSY, a destroyed or unknown set -EINVAL (3.5 Model), another set -EACCES (2.3, T12, T15)
         AcquireRef c => Resolve(state, c.Id, c.Generation, Error(Errno.EINVAL), r =>
             Blank(c.Holder) ? Error(Errno.EINVAL) : r.FreeRequested ? Error(Errno.EBUSY)
+            : c.SetId is { } named && state.LiveSet(named) is null ? Error(Errno.EINVAL)
             : c.SetId is { } s && s != r.SetId ? Error(Errno.EACCES) : Ok),
         // get_if_owned: unknown -ENOENT, not MM -EINVAL, not the owner -EPERM, FREE_PENDING -EBUSY (V4 11)
         AcquireRefIfOwned c => Resolve(state, c.Id, c.Generation, Error(Errno.ENOENT), r =>

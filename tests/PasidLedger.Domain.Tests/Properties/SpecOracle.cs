@@ -70,7 +70,7 @@ public static partial class SpecOracle
 
         if (c.Min > c.Max)
         {
-            return Error(Errno.EINVAL);
+            return Error(Errno.ENOSPC); // NoFreeId: an empty range has no free ID (2.3 check 5)
         }
 
         var low = Math.Max(c.Min, 1u);

@@ -125,4 +125,14 @@ public sealed class AllocationScenarios
         pool.When(Alloc(0, min: MaxPasid)).ThenReply(new IoasidGranted(MaxPasid, 1));
         pool.When(Alloc(0, min: MaxPasid)).ThenRejected(RejectionReason.NoFreeId, Errno.ENOSPC);
     }
+
+    [Fact]
+    public void AnEmptyRange_MinAboveMax_HasNoFreeId_AfterTheSetAndQuotaChecks()
+    {
+        var pool = Given(F1());
+
+        pool.When(Alloc(VA, min: 10, max: 5)).ThenRejected(RejectionReason.NoFreeId, Errno.ENOSPC);
+        pool.When(Alloc(VB, min: 10, max: 5)).ThenRejected(RejectionReason.SetInvalid, Errno.EINVAL);
+        pool.State.Sets[VA].Count.ShouldBe(0);
+    }
 }

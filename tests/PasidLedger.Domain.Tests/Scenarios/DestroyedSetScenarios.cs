@@ -2,11 +2,9 @@ using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Errors;
 using PasidLedger.Domain.Model;
-
+using PasidLedger.Domain.Tests.Support;
 using Shouldly;
-
 using Xunit;
-
 using static PasidLedger.Domain.Tests.Support.Fixtures;
 using static PasidLedger.Domain.Tests.Support.Kernel;
 using static PasidLedger.Domain.Tests.Support.Scenario;
@@ -28,6 +26,21 @@ public sealed class DestroyedSetScenarios
         pool.When(RegisterOnSet("S", VA, Priority.Last)).ThenRejected(RejectionReason.SetInvalid, Errno.EINVAL);
         pool.When(new AcquireRefBySpid(VA, 101, "VDCM")).ThenIgnored(RejectionReason.SetInvalid).ThenReply(new SpidResolved(null));
         pool.When(new FreeAllInSet(VA)).ThenIgnored(RejectionReason.SetInvalid).ThenReply(new SetFreedAll(VA, 0, 0));
+    }
+
+    [Fact]
+    public void GetAndFind_NamingADestroyedOrUnknownSet_AreEinval_WhileAnotherLiveSetIsEacces()
+    {
+        var pool = Given(F1()).And(WithVB()).And(Alloc(VB), new FreeSet(VA));
+
+        pool.When(Get(1, "X", VA)).ThenRejected(RejectionReason.SetInvalid, Errno.EINVAL);
+        pool.When(Get(1, "X", 7)).ThenRejected(RejectionReason.SetInvalid, Errno.EINVAL);
+        Lookups.Find(pool.State, VA, 1).ShouldBe((null, Errno.EINVAL));
+        Lookups.Find(pool.State, 7, 1).ShouldBe((null, Errno.EINVAL));
+
+        pool.When(new CreateSet(SetType.Null, null, 4)).ThenReply(new SetAllocated(VA));
+        pool.When(Get(1, "X", VA)).ThenRejected(RejectionReason.NotOwner, Errno.EACCES);
+        Lookups.Find(pool.State, VA, 1).ShouldBe((null, Errno.EACCES));
     }
 
     [Fact]

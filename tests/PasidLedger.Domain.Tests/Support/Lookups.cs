@@ -11,19 +11,11 @@ namespace PasidLedger.Domain.Tests.Support;
 public static class Lookups
 {
     /// <summary>
-    /// <c>find(set, id)</c> (DOMAIN.md 2.3): the private data, <c>-ENOENT</c> for an unknown ID,
-    /// <c>-EACCES</c> when a non-null set does not own it. FREE_PENDING is not checked (a query).
+    /// <c>find(set, id)</c> (DOMAIN.md 2.3) through <see cref="IoasidLookup.Find"/>: the private data,
+    /// or the errno. FREE_PENDING is not checked (a query).
     /// </summary>
-    public static (string? Private, Errno Errno) Find(PoolState state, int? setId, uint id)
-    {
-        var record = state.Find(id);
-        if (record is null)
-        {
-            return (null, Errno.ENOENT);
-        }
-
-        return setId is { } owner && owner != record.SetId ? (null, Errno.EACCES) : (record.Private, Errno.None);
-    }
+    public static (string? Private, Errno Errno) Find(PoolState state, int? setId, uint id) =>
+        IoasidLookup.Find(state, setId, id) is var (data, refusal) ? (data, refusal?.Errno ?? Errno.None) : default;
 
     /// <summary><c>find_by_spid(set, spid, get = false)</c>: the host ID or null for INVALID.</summary>
     public static uint? FindBySpid(PoolState state, int setId, uint spid) =>
