@@ -22,7 +22,7 @@ public static partial class Pool
 
         if (CommandText.FirstMalformed(command) is { } field)
         {
-            return Decision.Error(RejectionReason.MalformedText, Errno.EINVAL, $"{field} is not well-formed UTF-16 text");
+            return Decision.Error(RejectionReason.MalformedText, Errno.EINVAL, $"{field} is not well-formed UTF-16 text, or holds U+0000");
         }
 
         return command switch

@@ -9,13 +9,24 @@ public static class LedgerJson
     /// <summary>Options shared by event bodies, snapshots, read models and the API.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
-    private static JsonSerializerOptions Create()
+    /// <summary>
+    /// <see cref="Options"/> for the stored copy of a refused command, which may hold the text it was
+    /// refused for: U+0000 and unpaired surrogates are written as U+FFFD, so the copy can be stored.
+    /// </summary>
+    public static JsonSerializerOptions AuditOptions { get; } = Create(new StorableStringConverter());
+
+    private static JsonSerializerOptions Create(params JsonConverter[] converters)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        foreach (var converter in converters)
+        {
+            options.Converters.Add(converter);
+        }
+
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

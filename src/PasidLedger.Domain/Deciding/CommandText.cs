@@ -3,8 +3,9 @@ using PasidLedger.Domain.Commands;
 namespace PasidLedger.Domain.Deciding;
 
 /// <summary>
-/// Text in commands must be well-formed UTF-16: an unpaired surrogate would be stored as U+FFFD
-/// by any JSON writer, and the replayed stream would then differ from what was decided.
+/// Text in commands must be well-formed UTF-16 without U+0000: an unpaired surrogate would be
+/// stored as U+FFFD by any JSON writer, so the replayed stream would differ from what was decided,
+/// and U+0000 cannot be stored at all (PostgreSQL text; the kernel's strings end there).
 /// </summary>
 internal static class CommandText
 {
@@ -36,7 +37,7 @@ internal static class CommandText
             {
                 i++;
             }
-            else if (char.IsSurrogate(text[i]))
+            else if (char.IsSurrogate(text[i]) || text[i] == '\0')
             {
                 return false;
             }

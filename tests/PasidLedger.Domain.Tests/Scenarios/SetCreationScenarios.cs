@@ -104,4 +104,16 @@ public sealed class SetCreationScenarios
         pool.When(new CreateSet((SetType)3, null, AvailableAfterF1 + 1)).ThenRejected(RejectionReason.InvalidSetType, Errno.EINVAL);
         pool.When(new CreateSet(SetType.Mm, "A", 4)).ThenRejected(RejectionReason.TokenInUse, Errno.EEXIST);
     }
+
+    [Theory]
+    [InlineData('\0')]
+    [InlineData('\uDC00')] // an unpaired surrogate
+    public void TextThatCannotBeStored_IsMalformedText_AndChangesNothing(char unstorable)
+    {
+        var pool = Given(F1());
+
+        pool.When(new CreateSet(SetType.Mm, $"B{unstorable}", 4)).ThenRejected(RejectionReason.MalformedText, Errno.EINVAL);
+        pool.When(Get(1, $"h{unstorable}", null)).ThenRejected(RejectionReason.MalformedText, Errno.EINVAL);
+        pool.State.Sets.Count.ShouldBe(1);
+    }
 }

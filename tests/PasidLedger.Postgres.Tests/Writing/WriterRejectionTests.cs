@@ -58,4 +58,29 @@ public sealed class WriterRejectionTests(PostgresServerFixture server, SchemaFix
         newest.Select(r => r.Id).ShouldBe(newest.Select(r => r.Id).OrderDescending());
         newest.ShouldAllBe(r => r.CommandType == nameof(AcquireRef) && r.Errno < 0);
     }
+
+    [Theory]
+    [InlineData('\0')]
+    [InlineData('\uD800')] // an unpaired surrogate
+    public async Task TextPostgreSqlCannotStore_IsRefusedAsMalformed_AndStoredReadably_WithoutFailingTheBatch(char unstorable)
+    {
+        var token = $"token {unstorable} inside";
+        var pool = $"host-{Guid.NewGuid():N}";
+        await using var instance = WriterInstance.Start(server, db.Schema);
+        var sets = await instance.CreatePoolAsync(pool, 64, 8);
+
+        // Submitted together, so they share a group commit: the malformed one must not take the other down.
+        var replies = await Task.WhenAll(
+            instance.SubmitAsync(pool, new CreateSet(Domain.Model.SetType.Mm, token, 1), key: "malformed"),
+            instance.SubmitAsync(pool, new AllocateIoasid(sets[0], 1, 63, null)));
+
+        replies[0].Reason.ShouldBe(RejectionReason.MalformedText);
+        replies[0].Errno.ShouldBe(Errno.EINVAL);
+        Replies.Granted(replies[1]).ShouldNotBeNull();
+        var stored = (await new HistoryQueries(db.Schema.DataSource).RejectionsAsync(pool, 10, Ct)).ShouldHaveSingleItem();
+        stored.Reason.ShouldBe(nameof(RejectionReason.MalformedText));
+        stored.CommandType.ShouldBe(nameof(CreateSet));
+        JsonDocument.Parse(stored.CommandJson).RootElement.GetProperty("token").GetString().ShouldBe("token \uFFFD inside");
+        (await instance.SubmitAsync(pool, new CreateSet(Domain.Model.SetType.Mm, token, 1), key: "malformed")).Replayed.ShouldBeTrue();
+    }
 }
