@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
+using PasidLedger.Application.Ports;
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Errors;
 
@@ -39,7 +40,10 @@ public static class ApiProblems
         _ => StatusCodes.Status400BadRequest,
     };
 
-    /// <summary>Exception handler: malformed input is the caller's 4xx; a lost database is 503.</summary>
+    /// <summary>
+    /// Exception handler: malformed input is the caller's 4xx; a value the database refused is 400
+    /// (retrying cannot help, and nothing was stored); a lost database is 503.
+    /// </summary>
     public static Task WriteUnhandledAsync(HttpContext http)
     {
         var failure = http.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -47,6 +51,8 @@ public static class ApiProblems
         {
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => BodyTooLarge(),
             BadHttpRequestException bad => Problem(bad.StatusCode, "MalformedRequest", Errno.EINVAL, Describe(bad)),
+            StoreRefusedWriteException => Problem(StatusCodes.Status400BadRequest, "StoreRefused", Errno.EINVAL,
+                "the event store cannot hold a value of this command; nothing was stored"),
             NpgsqlException => Problem(StatusCodes.Status503ServiceUnavailable, "StoreUnavailable", Errno.EIO, "the event store is unavailable; retry with the same Idempotency-Key"),
             _ => Problem(StatusCodes.Status500InternalServerError, "InternalError", Errno.EIO, "unexpected server error"),
         };

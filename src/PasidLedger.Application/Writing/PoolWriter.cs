@@ -28,6 +28,7 @@ public sealed class PoolWriter : IAsyncDisposable
     private readonly Task loop;
     private PoolState? state;
     private int lockedBatches; // after another instance wrote: batches left on the locked path
+    private Task<IPoolTransaction>? next; // opened for the next batch while a locked one commits; its lock request queues behind
 
     /// <param name="pool">The pool this writer owns.</param>
     /// <param name="store">Where its stream lives.</param>
@@ -76,7 +77,6 @@ public sealed class PoolWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<PendingCommand>(options.MaxBatch);
-        Task<IPoolTransaction>? next = null;
         while (next is not null || await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             Drain(batch);
@@ -84,29 +84,12 @@ public sealed class PoolWriter : IAsyncDisposable
             next = null;
             try
             {
-                state ??= await LoadAsync().ConfigureAwait(false); // before the lock, when it can
-                var optimistic = begun is null && lockedBatches == 0;
-                var results = optimistic
-                    ? await BatchCommits.TryOptimisticAsync(store, PoolName, state, clock, batch, options.SnapshotEvery).ConfigureAwait(false)
-                    : null;
-                if (results is null)
-                {
-                    if (optimistic)
-                    {
-                        state = await LoadAsync().ConfigureAwait(false); // the stream moved: the batch folded into state was discarded
-                        lockedBatches = LockedBatchesAfterConflict + 1;
-                    }
-
-                    lockedBatches = Math.Max(lockedBatches - 1, 0);
-                    results = await BatchCommits.CommitLockedAsync(store, PoolName, state, clock, batch, options.SnapshotEvery,
-                        begun ?? store.BeginAsync(PoolName, CancellationToken.None), Drain,
-                        lockedBatches > 0 ? () => queue.Reader.Count > 0 : null, started => next = started).ConfigureAwait(false);
-                }
-
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Completion.TrySetResult(results[i]);
-                }
+                await CommitAsync(batch, begun, alone: false).ConfigureAwait(false);
+            }
+            catch (StoreRefusedWriteException) when (batch.Count > 1)
+            {
+                state = null; // the refused batch was folded into it
+                await CommitEachAloneAsync(batch).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Any failure of a batch fails its callers and must not stop the writer.
             catch (Exception failure)
@@ -121,6 +104,64 @@ public sealed class PoolWriter : IAsyncDisposable
             // Let the callers just answered run first: most submit their next command at once, and
             // then it joins the next batch instead of waiting a whole commit for the one after.
             await Task.Yield();
+        }
+    }
+
+    /// <summary>
+    /// Decides and commits one batch, optimistically unless a recent conflict or <paramref name="begun"/>
+    /// (a transaction already holding or awaiting the lock) says otherwise, and answers its callers.
+    /// <paramref name="alone"/> keeps the batch as it is: no commands join it and no next transaction is opened.
+    /// </summary>
+    private async Task CommitAsync(List<PendingCommand> batch, Task<IPoolTransaction>? begun, bool alone)
+    {
+        state ??= await LoadAsync().ConfigureAwait(false); // before the lock, when it can
+        var optimistic = begun is null && lockedBatches == 0;
+        var results = optimistic
+            ? await BatchCommits.TryOptimisticAsync(store, PoolName, state, clock, batch, options.SnapshotEvery).ConfigureAwait(false)
+            : null;
+        if (results is null)
+        {
+            if (optimistic)
+            {
+                state = await LoadAsync().ConfigureAwait(false); // the stream moved: the batch folded into state was discarded
+                lockedBatches = LockedBatchesAfterConflict + 1;
+            }
+
+            lockedBatches = Math.Max(lockedBatches - 1, 0);
+            results = await BatchCommits.CommitLockedAsync(store, PoolName, state, clock, batch, options.SnapshotEvery,
+                begun ?? store.BeginAsync(PoolName, CancellationToken.None), alone ? _ => { }
+            : Drain,
+                !alone && lockedBatches > 0 ? () => queue.Reader.Count > 0 : null, started => next = started).ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Completion.TrySetResult(results[i]);
+        }
+    }
+
+    /// <summary>
+    /// After the store refused a batch's data, commits its commands one at a time, so only a command
+    /// whose own writes the store refuses fails, not the ones that shared its batch.
+    /// </summary>
+    private async Task CommitEachAloneAsync(List<PendingCommand> batch)
+    {
+        foreach (var pending in batch)
+        {
+            // A transaction the refused batch opened for its successor holds the pool lock: the first one uses it.
+            var begun = next;
+            next = null;
+            try
+            {
+                await CommitAsync([pending], begun, alone: true).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A command's failure fails its caller only.
+            catch (Exception failure)
+#pragma warning restore CA1031
+            {
+                state = null;
+                pending.Completion.TrySetException(failure);
+            }
         }
     }
 

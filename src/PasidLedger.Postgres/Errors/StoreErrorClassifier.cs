@@ -13,6 +13,9 @@ public static class StoreErrorClassifier
         SqlStates.AdminShutdown => StoreErrorKind.ConnectionLost,
         { Length: 5 } when sqlState.StartsWith(SqlStates.ConnectionExceptionClass, StringComparison.Ordinal)
             => StoreErrorKind.ConnectionLost,
+        { Length: 5 } when sqlState.StartsWith(SqlStates.DataExceptionClass, StringComparison.Ordinal)
+            || sqlState.StartsWith(SqlStates.IntegrityViolationClass, StringComparison.Ordinal)
+            => StoreErrorKind.DataRefused,
         _ => StoreErrorKind.Fatal,
     };
 

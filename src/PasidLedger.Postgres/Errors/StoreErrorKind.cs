@@ -14,4 +14,10 @@ public enum StoreErrorKind
 
     /// <summary>The session is gone: open a new connection, then run the transaction again.</summary>
     ConnectionLost,
+
+    /// <summary>
+    /// The server refused a value (data exception, or a constraint other than uniqueness): the same
+    /// writes fail again however often they are retried.
+    /// </summary>
+    DataRefused,
 }

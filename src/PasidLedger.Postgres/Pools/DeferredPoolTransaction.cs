@@ -1,7 +1,9 @@
+using Npgsql;
 using PasidLedger.Application.Ports;
 using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Events;
 using PasidLedger.Domain.State;
+using PasidLedger.Postgres.Errors;
 
 namespace PasidLedger.Postgres.Pools;
 
@@ -54,4 +56,8 @@ internal abstract class DeferredPoolTransaction(string pool) : IPoolTransaction
         Writes.Snapshot(snapshot);
         return Task.CompletedTask;
     }
+
+    /// <summary>What the commit throws when the server refused a value of the batch (<see cref="StoreErrorKind.DataRefused"/>).</summary>
+    protected StoreRefusedWriteException Refused(PostgresException refusal) =>
+        new($"PostgreSQL refused a write of pool {Pool}'s batch ({refusal.SqlState}: {refusal.MessageText}); nothing of it was kept.", refusal);
 }

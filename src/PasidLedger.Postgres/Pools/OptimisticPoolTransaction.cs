@@ -44,6 +44,10 @@ internal sealed class OptimisticPoolTransaction(NpgsqlDataSource dataSource, str
         {
             throw new StreamMovedException($"Pool {Pool} moved past version {StreamVersion} before its batch committed.", ex);
         }
+        catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.DataRefused)
+        {
+            throw Refused(ex);
+        }
     }
 
     public override ValueTask DisposeAsync() => conn?.DisposeAsync() ?? ValueTask.CompletedTask;

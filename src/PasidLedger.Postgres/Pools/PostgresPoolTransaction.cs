@@ -47,6 +47,10 @@ internal sealed class PostgresPoolTransaction(
         {
             throw new WrongExpectedVersionException(streamId, Writes.ExpectedVersion ?? 0, actualVersion: null, ex);
         }
+        catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.DataRefused)
+        {
+            throw Refused(ex);
+        }
 
         if (Writes.AppendShortBy != 0)
         {

@@ -28,6 +28,12 @@ internal sealed class RecordingPoolStore(IPoolStore inner) : IPoolStore
     /// <summary>The <c>afterVersion</c> of every stream read outside a transaction (a load's tail).</summary>
     public List<long> TailReadsAfter { get; } = [];
 
+    /// <summary>
+    /// A batch that attaches this private data also writes an idempotency result that is not JSON, so
+    /// PostgreSQL itself refuses the whole batch (22P02), as it refuses any value it cannot store.
+    /// </summary>
+    public string? PoisonPrivate { get; set; }
+
     /// <summary>The next commit throws <see cref="InjectedCommitFailureException"/> instead of committing.</summary>
     public void FailNextCommit() => Interlocked.Exchange(ref failNext, 1);
 

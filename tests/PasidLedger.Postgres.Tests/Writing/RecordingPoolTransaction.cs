@@ -16,8 +16,14 @@ internal sealed class RecordingPoolTransaction(IPoolTransaction inner, Recording
     public Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
         inner.FindResultsAsync(keys, ct);
 
-    public Task AppendAsync(long expectedVersion, IReadOnlyList<RecordedEvent> events, CancellationToken ct) =>
-        inner.AppendAsync(expectedVersion, events, ct);
+    public async Task AppendAsync(long expectedVersion, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    {
+        await inner.AppendAsync(expectedVersion, events, ct);
+        if (store.PoisonPrivate is { } poison && events.Any(e => e.Event is PrivateAttached attached && attached.Data == poison))
+        {
+            await inner.SaveResultsAsync([("poisoned", "not json")], ct); // PostgreSQL refuses the batch: 22P02
+        }
+    }
 
     public Task ApplyAsync(ReadModelChanges changes, CancellationToken ct) => inner.ApplyAsync(changes, ct);
 
