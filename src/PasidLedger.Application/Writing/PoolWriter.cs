@@ -100,7 +100,7 @@ public sealed class PoolWriter : IAsyncDisposable
             }
 
             batch.Clear();
-            RetireIfPoolUnknown(next);
+            RetireIfPoolUnknown();
             // Let the callers just answered run first: most submit their next command at once, and
             // then it joins the next batch instead of waiting a whole commit for the one after.
             await Task.Yield();
@@ -128,10 +128,10 @@ public sealed class PoolWriter : IAsyncDisposable
             }
 
             lockedBatches = Math.Max(lockedBatches - 1, 0);
+            Action<List<PendingCommand>> join = alone ? static _ => { } : Drain;
+            Func<bool>? moreWaiting = !alone && lockedBatches > 0 ? () => queue.Reader.Count > 0 : null;
             results = await BatchCommits.CommitLockedAsync(store, PoolName, state, clock, batch, options.SnapshotEvery,
-                begun ?? store.BeginAsync(PoolName, CancellationToken.None), alone ? _ => { }
-            : Drain,
-                !alone && lockedBatches > 0 ? () => queue.Reader.Count > 0 : null, started => next = started).ConfigureAwait(false);
+                begun ?? store.BeginAsync(PoolName, CancellationToken.None), join, moreWaiting, started => next = started).ConfigureAwait(false);
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -165,7 +165,7 @@ public sealed class PoolWriter : IAsyncDisposable
         }
     }
 
-    private void RetireIfPoolUnknown(Task<IPoolTransaction>? next)
+    private void RetireIfPoolUnknown()
     {
         if (retired is not null && state is { IsCreated: false } && next is null && queue.Reader.Count == 0 && queue.Writer.TryComplete())
         {
