@@ -44,6 +44,19 @@ public sealed class PrivateDataEndpointsTests(LedgerApi api) : IClassFixture<Led
     }
 
     [Fact]
+    public async Task Find_and_get_naming_an_unknown_or_destroyed_set_are_400_SetInvalid()
+    {
+        var pool = await PoolWithIoasidAsync();
+        await pool.CreateSetAsync("mm", "B");
+        (await pool.DeleteAsync("/sets/1")).ShouldHaveStatus(200);
+
+        (await pool.GetAsync("/ioasids/1/private?setId=1")).ShouldBeProblem(400, "SetInvalid", "EINVAL");
+        (await pool.GetAsync("/ioasids/1/private?setId=7")).ShouldBeProblem(400, "SetInvalid", "EINVAL");
+        (await pool.GetAsync("/ioasids/1/private?setId=-1")).ShouldBeProblem(400, "SetInvalid", "EINVAL");
+        (await pool.PostAsync("/ioasids/1/refs", new { holder = "kvm", setId = 1 })).ShouldBeProblem(400, "SetInvalid", "EINVAL");
+    }
+
+    [Fact]
     public async Task Find_still_answers_during_free_pending_S28()
     {
         var pool = await PoolWithIoasidAsync();

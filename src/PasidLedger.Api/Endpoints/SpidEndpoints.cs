@@ -55,7 +55,10 @@ internal static class SpidEndpoints
         return Results.Ok(new LookupBody(id, id is null ? "SpidNotFound" : null));
     }
 
-    /// <summary><c>find(set, id)</c>: ENOENT when unknown, EACCES when the set does not own it.</summary>
+    /// <summary>
+    /// <c>find(set, id)</c>: ENOENT when unknown; with a set that does not own it, EINVAL when that set
+    /// is unknown or destroyed (DOMAIN.md 3.5, as get answers), EACCES otherwise.
+    /// </summary>
     private static async Task<IResult> FindAsync(string pool, long id, int? setId, ReadModelQueries queries, CancellationToken ct)
     {
         if (Validate.Id(id) is { } invalid)
@@ -74,8 +77,13 @@ internal static class SpidEndpoints
             return ApiProblems.NotFound("UnknownId", $"IOASID {id} is not allocated");
         }
 
-        return setId is { } owner && owner != rows[0].SetId
+        if (setId is not { } named || named == rows[0].SetId)
+        {
+            return Results.Ok(new PrivateBody(id, rows[0].Private));
+        }
+
+        return await queries.SetsAsync(pool, named, null, ct).ConfigureAwait(false) is [{ State: not "destroyed" }]
             ? ApiProblems.Problem(StatusCodes.Status403Forbidden, "NotOwner", Domain.Errors.Errno.EACCES, $"IOASID {id} belongs to set {rows[0].SetId}")
-            : Results.Ok(new PrivateBody(id, rows[0].Private));
+            : ApiProblems.Problem(StatusCodes.Status400BadRequest, "SetInvalid", Domain.Errors.Errno.EINVAL, $"set {named} is unknown or destroyed");
     }
 }

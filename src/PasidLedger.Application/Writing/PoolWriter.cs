@@ -114,7 +114,7 @@ public sealed class PoolWriter : IAsyncDisposable
     /// </summary>
     private async Task CommitAsync(List<PendingCommand> batch, Task<IPoolTransaction>? begun, bool alone)
     {
-        state ??= await LoadAsync().ConfigureAwait(false); // before the lock, when it can
+        state ??= await LoadOrEndAsync(begun).ConfigureAwait(false); // before the lock, when it can
         var optimistic = begun is null && lockedBatches == 0;
         var results = optimistic
             ? await BatchCommits.TryOptimisticAsync(store, PoolName, state, clock, batch, options.SnapshotEvery).ConfigureAwait(false)
@@ -182,4 +182,34 @@ public sealed class PoolWriter : IAsyncDisposable
     }
 
     private Task<PoolState> LoadAsync() => PoolLoader.LoadAsync(store, PoolName, CancellationToken.None);
+
+    /// <summary>
+    /// Loads the pool; if that fails, first ends <paramref name="begun"/>, a transaction that holds or
+    /// awaits the pool lock and that no one else would end: left open, it would block the pool for good.
+    /// </summary>
+    private async Task<PoolState> LoadOrEndAsync(Task<IPoolTransaction>? begun)
+    {
+        try
+        {
+            return await LoadAsync().ConfigureAwait(false);
+        }
+        catch when (begun is not null)
+        {
+            await EndAsync(begun).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task EndAsync(Task<IPoolTransaction> begun)
+    {
+#pragma warning disable CA1031 // A transaction that failed to begin holds nothing; the load's failure is the one reported.
+        try
+        {
+            await (await begun.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+        }
+#pragma warning restore CA1031
+    }
 }

@@ -27,9 +27,6 @@ public static class SqlStates
     /// <summary>Class 22, data exception: a value the server cannot take (bad text, JSON, range).</summary>
     public const string DataExceptionClass = "22";
 
-    /// <summary>Class 23, integrity constraint violation; all but <see cref="UniqueViolation"/> mean bad data.</summary>
-    public const string IntegrityViolationClass = "23";
-
     /// <summary>admin_shutdown: the server (or <c>pg_terminate_backend</c>) ended the session.</summary>
     public const string AdminShutdown = "57P01";
 }

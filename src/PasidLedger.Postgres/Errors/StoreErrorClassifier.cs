@@ -13,9 +13,7 @@ public static class StoreErrorClassifier
         SqlStates.AdminShutdown => StoreErrorKind.ConnectionLost,
         { Length: 5 } when sqlState.StartsWith(SqlStates.ConnectionExceptionClass, StringComparison.Ordinal)
             => StoreErrorKind.ConnectionLost,
-        { Length: 5 } when sqlState.StartsWith(SqlStates.DataExceptionClass, StringComparison.Ordinal)
-            || sqlState.StartsWith(SqlStates.IntegrityViolationClass, StringComparison.Ordinal)
-            => StoreErrorKind.DataRefused,
+        { Length: 5 } when sqlState.StartsWith(SqlStates.DataExceptionClass, StringComparison.Ordinal) => StoreErrorKind.DataRefused,
         _ => StoreErrorKind.Fatal,
     };
 

@@ -16,8 +16,9 @@ public enum StoreErrorKind
     ConnectionLost,
 
     /// <summary>
-    /// The server refused a value (data exception, or a constraint other than uniqueness): the same
-    /// writes fail again however often they are retried.
+    /// The server refused a value (class 22, data exception: text it cannot store, JSON it cannot
+    /// parse, a number out of range): the same writes fail again however often they are retried.
+    /// Other integrity violations than uniqueness stay <see cref="Fatal"/>: they mean a ledger bug.
     /// </summary>
     DataRefused,
 }

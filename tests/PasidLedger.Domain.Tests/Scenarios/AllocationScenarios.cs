@@ -134,5 +134,8 @@ public sealed class AllocationScenarios
         pool.When(Alloc(VA, min: 10, max: 5)).ThenRejected(RejectionReason.NoFreeId, Errno.ENOSPC);
         pool.When(Alloc(VB, min: 10, max: 5)).ThenRejected(RejectionReason.SetInvalid, Errno.EINVAL);
         pool.State.Sets[VA].Count.ShouldBe(0);
+
+        var full = Given(F1()).And(new AdjustSetQuota(VA, 1), Alloc(VA));
+        full.When(Alloc(VA, min: 10, max: 5)).ThenRejected(RejectionReason.QuotaExceeded, Errno.ENOSPC);
     }
 }
