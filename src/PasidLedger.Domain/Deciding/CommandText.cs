@@ -3,15 +3,15 @@ using PasidLedger.Domain.Commands;
 namespace PasidLedger.Domain.Deciding;
 
 /// <summary>
-/// Text in commands must be well-formed UTF-16 without U+0000: an unpaired surrogate would be
-/// stored as U+FFFD by any JSON writer, so the replayed stream would differ from what was decided,
-/// and U+0000 cannot be stored at all (PostgreSQL text; the kernel's strings end there).
+/// Text in commands must be <see cref="StorableText"/>: an unpaired surrogate would be stored as
+/// U+FFFD, so the replayed stream would differ from what was decided, and U+0000 cannot be stored
+/// at all (PostgreSQL text; the kernel's strings end there).
 /// </summary>
 internal static class CommandText
 {
     /// <summary>The name of the first field holding malformed text, or null.</summary>
     public static string? FirstMalformed(PoolCommand command) =>
-        Fields(command).FirstOrDefault(field => field.Text is not null && !IsWellFormed(field.Text)).Name;
+        Fields(command).FirstOrDefault(field => field.Text is not null && !StorableText.IsStorable(field.Text)).Name;
 
     private static IEnumerable<(string Name, string? Text)> Fields(PoolCommand command) => command switch
     {
@@ -28,21 +28,4 @@ internal static class CommandText
         CompleteWork c => [("workId", c.WorkId)],
         _ => [],
     };
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]) || text[i] == '\0')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
