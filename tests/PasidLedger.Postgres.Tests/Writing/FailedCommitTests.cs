@@ -25,23 +25,18 @@ public sealed class FailedCommitTests(PostgresServerFixture server, SchemaFixtur
         var first = Replies.Granted(await instance.SubmitAsync(pool, alloc)).ShouldNotBeNull();
 
         // Hold the writer in the commit of a command, queue a batch behind it, and fail that batch's commit.
-        var (paused, release) = instance.Store.PauseNextCommit();
         var keys = Enumerable.Range(0, Batch).Select(i => $"failed-{i}").ToArray();
-        Task<CommandResult> holding;
-        Task<CommandResult>[] doomed;
-        try
-        {
-            holding = instance.SubmitAsync(pool, new AcquireRef(first.Id, "vfio", sets[0], first.Generation));
-            await paused.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-            instance.Store.FailNextCommit();
-            // The batch also refuses one command: its rejection record must go down with the batch.
-            doomed = [.. keys.Select(key => instance.SubmitAsync(pool, alloc, key)),
-                instance.SubmitAsync(pool, new AcquireRef(first.Id + 40, "vfio", sets[0]))];
-        }
-        finally
-        {
-            release.TrySetResult(); // also when a step above failed: a paused writer would hang the disposal
-        }
+        var (holding, doomed) = await instance.Store.WhileNextCommitWaitsAsync(
+            () => instance.SubmitAsync(pool, new AcquireRef(first.Id, "vfio", sets[0], first.Generation)),
+            () =>
+            {
+                instance.Store.FailNextCommit();
+                // The batch also refuses one command: its rejection record must go down with the batch.
+                Task<CommandResult>[] queued = [.. keys.Select(key => instance.SubmitAsync(pool, alloc, key)),
+                    instance.SubmitAsync(pool, new AcquireRef(first.Id + 40, "vfio", sets[0]))];
+                return Task.FromResult(queued);
+            },
+            Ct);
 
         var held = await holding;
         held.Failed.ShouldBeFalse();

@@ -25,18 +25,10 @@ public sealed class OptimisticCommitTests(PostgresServerFixture server, SchemaFi
         var fromA = Replies.Granted(await a.SubmitAsync(pool, alloc)).ShouldNotBeNull(); // and behind
 
         // One stale batch of B: an allocation and a keyed command that is refused (a rejection row and a key).
-        var (paused, release) = b.Store.PauseNextCommit();
-        var allocating = b.SubmitAsync(pool, alloc);
-        Task<CommandResult> refusing;
-        try
-        {
-            await paused.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-            refusing = b.SubmitAsync(pool, new FreeIoasid(60, sets[0], 1), "refused-once");
-        }
-        finally
-        {
-            release.TrySetResult();
-        }
+        var (allocating, refusing) = await b.Store.WhileNextCommitWaitsAsync(
+            () => b.SubmitAsync(pool, alloc),
+            () => Task.FromResult(b.SubmitAsync(pool, new FreeIoasid(60, sets[0], 1), "refused-once")),
+            Ct);
 
         var allocated = Replies.Granted(await allocating.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldNotBeNull();
         var refused = await refusing.WaitAsync(TimeSpan.FromSeconds(30), Ct);
@@ -62,18 +54,10 @@ public sealed class OptimisticCommitTests(PostgresServerFixture server, SchemaFi
         (await b.SubmitAsync(pool, refuse)).Reason.ShouldNotBeNull(); // B is loaded; both are current
 
         // A looked the key up (not found) and waits to commit; B stores the same key first.
-        var (paused, release) = a.Store.PauseNextCommit();
-        var fromA = a.SubmitAsync(pool, refuse, "same-key");
-        CommandResult fromB;
-        try
-        {
-            await paused.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-            fromB = await b.SubmitAsync(pool, refuse, "same-key").WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        }
-        finally
-        {
-            release.TrySetResult(); // a failed step must not leave A's writer paused, or disposing it hangs
-        }
+        var (fromA, fromB) = await a.Store.WhileNextCommitWaitsAsync(
+            () => a.SubmitAsync(pool, refuse, "same-key"),
+            () => b.SubmitAsync(pool, refuse, "same-key").WaitAsync(TimeSpan.FromSeconds(30), Ct),
+            Ct);
 
         var replayed = await fromA.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 

@@ -1,4 +1,5 @@
 using PasidLedger.Application.Ports;
+using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Events;
 using PasidLedger.Domain.State;
 
@@ -37,12 +38,26 @@ internal sealed class RecordingPoolStore(IPoolStore inner) : IPoolStore
     /// <summary>The next commit throws <see cref="InjectedCommitFailureException"/> instead of committing.</summary>
     public void FailNextCommit() => Interlocked.Exchange(ref failNext, 1);
 
-    /// <summary>The next commit waits for <c>Release</c>; <c>Reached</c> completes when it started waiting.</summary>
-    public (Task Reached, TaskCompletionSource Release) PauseNextCommit()
+    /// <summary>
+    /// Starts <paramref name="held"/>, whose commit then waits; once it waits, runs
+    /// <paramref name="meanwhile"/> (commands submitted there queue behind the held commit), and
+    /// lets the commit go on, also when a step failed: a writer left waiting would hang its disposal.
+    /// </summary>
+    public async Task<(Task<CommandResult> Held, T Meanwhile)> WhileNextCommitWaitsAsync<T>(
+        Func<Task<CommandResult>> held, Func<Task<T>> meanwhile, CancellationToken ct)
     {
         var pause = new Pause(new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
         Volatile.Write(ref pauseNext, pause);
-        return (pause.Reached.Task, pause.Release);
+        try
+        {
+            var holding = held();
+            await pause.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            return (holding, await meanwhile());
+        }
+        finally
+        {
+            pause.Release.TrySetResult();
+        }
     }
 
     public Task<PoolSnapshot?> LoadSnapshotAsync(string pool, CancellationToken ct)

@@ -54,20 +54,12 @@ public sealed class RefusedBatchTests(PostgresServerFixture server, SchemaFixtur
         }
 
         instance.Store.PoisonPrivate = "poison";
-        var (paused, release) = instance.Store.PauseNextCommit();
-        Task<CommandResult> holding;
-        Task<CommandResult>[] batch;
-        try
-        {
-            // Hold the writer in one commit so the next four commands queue up and share a batch.
-            holding = instance.SubmitAsync(pool, new AcquireRef(ids[0], "vfio", sets[0]));
-            await paused.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-            batch = [.. ids.Select((id, i) => instance.SubmitAsync(pool, new AttachPrivate(id, i == 2 ? "poison" : $"data-{i}"), $"key-{i}"))];
-        }
-        finally
-        {
-            release.TrySetResult();
-        }
+        // Hold the writer in one commit so the next four commands queue up and share a batch.
+        var (holding, batch) = await instance.Store.WhileNextCommitWaitsAsync(
+            () => instance.SubmitAsync(pool, new AcquireRef(ids[0], "vfio", sets[0])),
+            () => Task.FromResult<Task<CommandResult>[]>(
+                [.. ids.Select((id, i) => instance.SubmitAsync(pool, new AttachPrivate(id, i == 2 ? "poison" : $"data-{i}"), $"key-{i}"))]),
+            Ct);
 
         (await holding).Failed.ShouldBeFalse();
         await Should.ThrowAsync<StoreRefusedWriteException>(batch[2]);
