@@ -9,7 +9,8 @@ namespace PasidLedger.Ops.Tests;
 [UnsupportedOSPlatform("windows")] // bash scripts and Unix file modes
 public sealed class OpsScriptTests
 {
-    public static TheoryData<string> Scripts => ["ops/pg", "ops/test", "ops/run", "ops/rabbit", ".ci/run"];
+    public static TheoryData<string> Scripts =>
+        ["ops/pg", "ops/test", "ops/run", "ops/rabbit", "ops/compose", "ops/docker/engine", "ops/docker/image", "ops/docker/testcontainers", ".ci/run"];
 
     [Theory]
     [MemberData(nameof(Scripts))]

@@ -1,4 +1,3 @@
-using PasidLedger.Postgres.Tests;
 
-// One PostgreSQL server for the whole run; each test class gets its own schema on it.
-[assembly: AssemblyFixture(typeof(PostgresServerFixture))]
+// One PostgreSQL server (a container) for this assembly; each test class gets its own schema on it.
+[assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -3,7 +3,7 @@ using Npgsql;
 namespace PasidLedger.Postgres.Tests;
 
 /// <summary>Every connection of the data source works in the configured schema.</summary>
-public sealed class DataSourceFactoryTests(PostgresServerFixture server)
+public sealed class DataSourceFactoryTests(PostgresServer server)
 {
     [Fact]
     public async Task Connections_UseTheSchemaAsTheirSearchPath()

@@ -7,7 +7,7 @@ using PasidLedger.Postgres.Migrations;
 namespace PasidLedger.Postgres.Tests;
 
 /// <summary>The migrator on fresh schemas: applies, journals, refuses changed files, serializes.</summary>
-public sealed class MigratorTests(PostgresServerFixture server)
+public sealed class MigratorTests(PostgresServer server)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

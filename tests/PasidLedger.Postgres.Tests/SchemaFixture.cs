@@ -5,7 +5,7 @@ using PasidLedger.Postgres.Snapshots;
 namespace PasidLedger.Postgres.Tests;
 
 /// <summary>One migrated schema per test class, with the stores on it; dropped after the class.</summary>
-public sealed class SchemaFixture(PostgresServerFixture server) : IAsyncLifetime
+public sealed class SchemaFixture(PostgresServer server) : IAsyncLifetime
 {
     private TestSchema? _schema;
 

@@ -19,7 +19,7 @@ public sealed class TestSchema : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>A new schema name; the schema itself is created by the migrator.</summary>
-    public static TestSchema Create(PostgresServerFixture server)
+    public static TestSchema Create(PostgresServer server)
     {
         ArgumentNullException.ThrowIfNull(server);
         var name = $"t_{Guid.NewGuid():N}";

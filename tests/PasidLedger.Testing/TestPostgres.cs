@@ -1,42 +1,40 @@
-using Npgsql;
-
 namespace PasidLedger.Testing;
 
-/// <summary>
-/// The PostgreSQL server of a test run: <c>PASIDLEDGER_TEST_PG</c> when set (./ops/test sets it), else a
-/// suite's private cluster from <c>ops/pg start</c>. When neither works this throws, so every test fails
-/// with instructions: never a skip.
-/// </summary>
+/// <summary>Where the integration tests get PostgreSQL from, and what to tell a developer who has none.</summary>
 public static class TestPostgres
 {
-    public const string EnvironmentVariable = "PASIDLEDGER_TEST_PG";
+    /// <summary>A connection string to an existing server; when set, no container is started.</summary>
+    public const string ServerVariable = "PASIDLEDGER_TEST_PG";
 
-    /// <summary>What to do when no server can be had, for the suite called <paramref name="suite"/>.</summary>
-    public static string HowToGetOne(string suite, int port, string dataDir) =>
-        $"The {suite} need a PostgreSQL 15+ server. Either set {EnvironmentVariable} to a connection string "
-        + "(Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres) for a user that may create schemas, "
-        + $"or let the tests start a private cluster with `{OpsPg.Command(port, dataDir)}`, which uses the PostgreSQL 15 "
-        + "server binaries in /usr/lib/postgresql/15/bin (`apt-get install postgresql-15`).";
+    /// <summary>The PostgreSQL image of the containers; its default is in <c>ops/docker/images.env</c>.</summary>
+    public const string ImageVariable = "PASIDLEDGER_PG_IMAGE";
 
-    /// <summary>A connection string to a reachable PostgreSQL 15+ server.</summary>
-    public static async Task<string> ConnectAsync(string suite, int port, string dataDir)
+    /// <summary>Set by <c>ops/test</c> to label this run's containers, so it can remove them even after a crash.</summary>
+    public const string RunVariable = "PASIDLEDGER_TEST_RUN";
+
+    /// <summary>The label that carries <see cref="RunVariable"/> on every container a test starts.</summary>
+    public const string RunLabel = "pasidledger.test-run";
+
+    /// <summary>The one message a test fails with when it cannot get a server, for the suite called <paramref name="suite"/>.</summary>
+    public static string HowToGetOne(string suite) =>
+        $"The {suite} need PostgreSQL 15+ and found none. Either run ./ops/test (it starts a Docker engine and "
+        + "builds the PostgreSQL image where none can be pulled), or start a Docker engine yourself (the tests then start "
+        + $"a {Image()} container through Testcontainers), or set {ServerVariable} to the connection string of a server "
+        + "whose user may create schemas, e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=...;Database=postgres.";
+
+    /// <summary><c>$PASIDLEDGER_PG_IMAGE</c>, else the default of <c>ops/docker/images.env</c>.</summary>
+    public static string Image()
     {
-        var howToGetOne = HowToGetOne(suite, port, dataDir);
-        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        var connectionString = string.IsNullOrWhiteSpace(configured) ? await OpsPg.StartAsync(port, dataDir, howToGetOne).ConfigureAwait(false) : configured;
-        try
+        var configured = Environment.GetEnvironmentVariable(ImageVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
         {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            await using var conn = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-            await using var cmd = new NpgsqlCommand("select current_setting('server_version_num')::int", conn);
-            var version = (int)(await cmd.ExecuteScalarAsync().ConfigureAwait(false))!;
-            return version >= 150000
-                ? connectionString
-                : throw new InvalidOperationException($"The server is PostgreSQL {version}, older than 15. {howToGetOne}");
+            return configured;
         }
-        catch (NpgsqlException ex)
-        {
-            throw new InvalidOperationException($"Cannot connect to PostgreSQL at '{connectionString}': {ex.Message}. {howToGetOne}", ex);
-        }
+
+        var prefix = ImageVariable + "=";
+        return File.ReadLines(RepositoryRoot.Combine("ops/docker/images.env"))
+            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(line => line[prefix.Length..])
+            .Single();
     }
 }

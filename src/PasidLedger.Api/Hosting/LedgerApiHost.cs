@@ -27,6 +27,7 @@ public static class LedgerApiHost
         // A declared length over the limit is refused before any read, on every server (the test host has no Kestrel limits).
         app.Use((http, next) => http.Request.ContentLength > MaxRequestBody ? ApiProblems.BodyTooLarge().ExecuteAsync(http) : next(http));
         app.MapOpenApi();
+        app.MapHealthChecks("/health");
         app.MapLedgerEndpoints();
         return app;
     }
@@ -49,6 +50,7 @@ public static class LedgerApiHost
         services.AddSingleton<ReadModelQueries>();
         services.AddSingleton<HistoryQueries>();
         services.AddHostedService<MigrationService>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
         services.AddProblemDetails();
         services.AddOpenApi();
         services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);

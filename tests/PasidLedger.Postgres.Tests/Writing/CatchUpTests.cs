@@ -4,7 +4,7 @@ using PasidLedger.Domain.Deciding;
 namespace PasidLedger.Postgres.Tests.Writing;
 
 /// <summary>An instance whose cached state is behind the stream catches up under the pool lock before deciding (ARCHITECTURE.md 2, step 2).</summary>
-public sealed class CatchUpTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class CatchUpTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     [Fact]
     public async Task InstanceLoadedBeforeAnotherWrote_DecidesOnTheOthersEvents()

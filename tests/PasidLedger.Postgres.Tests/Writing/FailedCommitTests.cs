@@ -9,7 +9,7 @@ namespace PasidLedger.Postgres.Tests.Writing;
 /// A batch whose commit fails fails all its callers and leaves nothing behind; the writer throws
 /// its cached state away, so the next command is decided on what is really stored (ARCHITECTURE.md 2).
 /// </summary>
-public sealed class FailedCommitTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class FailedCommitTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     private const int Batch = 5;
 

@@ -4,7 +4,7 @@ using PasidLedger.Domain.Commands;
 namespace PasidLedger.Postgres.Tests.Writing;
 
 /// <summary>Group commit (ARCHITECTURE.md 2, step 1): concurrent commands share transactions.</summary>
-public sealed class GroupCommitTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class GroupCommitTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     private const int Submitters = 32;
     private const int CommandsEach = 12;

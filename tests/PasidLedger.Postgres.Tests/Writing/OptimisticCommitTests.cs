@@ -9,7 +9,7 @@ namespace PasidLedger.Postgres.Tests.Writing;
 /// check and writes in one round trip. When another instance wrote meanwhile, the batch must keep
 /// nothing, and the writer must catch up and redo it so that its callers see no difference.
 /// </summary>
-public sealed class OptimisticCommitTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class OptimisticCommitTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -10,7 +10,7 @@ namespace PasidLedger.Postgres.Tests.Writing;
 /// PostgreSQL refusing a value of a group commit (a data exception) fails only the command whose
 /// writes hold it: the writer commits the refused batch's commands one by one.
 /// </summary>
-public sealed class RefusedBatchTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class RefusedBatchTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,7 @@ using PasidLedger.Postgres.Pools;
 namespace PasidLedger.Postgres.Tests.Writing;
 
 /// <summary>Snapshots every N events (ARCHITECTURE.md 2, step 5), and a writer starting from the latest one.</summary>
-public sealed class SnapshotLoadTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class SnapshotLoadTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     private const int SnapshotEvery = 50;
 

@@ -6,7 +6,7 @@ namespace PasidLedger.Postgres.Tests.Writing;
 /// Two service instances (own data source, store and cached state each) write one pool at once:
 /// the advisory lock and the catch-up under it must make them behave as one writer (ARCHITECTURE.md 2).
 /// </summary>
-public sealed class TwoWriterInstancesTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class TwoWriterInstancesTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     private const int ClientsPerInstance = 8;
     private const int Rounds = 40;

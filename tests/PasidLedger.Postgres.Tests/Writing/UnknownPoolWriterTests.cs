@@ -8,7 +8,7 @@ namespace PasidLedger.Postgres.Tests.Writing;
 /// Commands naming pools that do not exist are refused, and the writers started for them retire
 /// once idle: random names must not leave a writer (a loop and a cached state) per name behind.
 /// </summary>
-public sealed class UnknownPoolWriterTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class UnknownPoolWriterTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     [Fact]
     public async Task WritersOfUnknownPools_AnswerPoolNotCreated_AndRetire()

@@ -4,7 +4,7 @@ using PasidLedger.Domain.Events;
 namespace PasidLedger.Postgres.Tests.Writing;
 
 /// <summary>Idempotency keys at the writer (ARCHITECTURE.md 2): a retried command returns the first result and appends nothing.</summary>
-public sealed class WriterIdempotencyTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class WriterIdempotencyTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     [Fact]
     public async Task SameKeyConcurrentlyTwiceThenAgain_AppendsOneAllocation_AndRepliesTheSameResult()

@@ -29,7 +29,7 @@ internal sealed class WriterInstance : IAsyncDisposable
 
     public PoolWriters Writers { get; }
 
-    public static WriterInstance Start(PostgresServerFixture server, TestSchema schema, WriterOptions? options = null) =>
+    public static WriterInstance Start(PostgresServer server, TestSchema schema, WriterOptions? options = null) =>
         new(PostgresDataSourceFactory.Create(new PostgresOptions { ConnectionString = server.ConnectionString, SchemaName = schema.Name }),
             options ?? new WriterOptions());
 

@@ -9,7 +9,7 @@ namespace PasidLedger.Postgres.Tests.Writing;
 /// Every refused command is stored through the writer's group commit (reason, errno, caller,
 /// command, time) without touching pool state, and read back by <see cref="HistoryQueries"/>.
 /// </summary>
-public sealed class WriterRejectionTests(PostgresServerFixture server, SchemaFixture db) : IClassFixture<SchemaFixture>
+public sealed class WriterRejectionTests(PostgresServer server, SchemaFixture db) : IClassFixture<SchemaFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

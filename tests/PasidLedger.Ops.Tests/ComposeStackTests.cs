@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using PasidLedger.Testing;
+using Shouldly;
+using Xunit;
+
+namespace PasidLedger.Ops.Tests;
+
+/// <summary>
+/// docker-compose.yml run for real through <c>ops/compose</c>: the stack comes up, serves the API on its
+/// published loopback port, keeps what it stored across a restart of the ledger's container, and goes away.
+/// </summary>
+/// <remarks>
+/// The project name carries <c>PASIDLEDGER_TEST_RUN</c>, so <c>ops/test</c> can take the stack down even when
+/// this process dies before its <c>finally</c>.
+/// </remarks>
+[Collection(nameof(ScriptsThatBuild))]
+public sealed class ComposeStackTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task StackUp_AllocatesAnId_ThatReadsBackAfterTheLedgerContainerRestarts()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["COMPOSE_PROJECT_NAME"] = $"pasidledger-test-{Environment.GetEnvironmentVariable(TestPostgres.RunVariable) ?? Guid.NewGuid().ToString("N")[..8]}",
+            ["PASIDLEDGER_API_PORT"] = $"{FreeLoopbackPort()}",
+        };
+        try
+        {
+            var up = await Script.RunAsync("ops/compose", ["up"], environment);
+            up.ExitCode.ShouldBe(0, up.ToString());
+            using var http = new HttpClient { BaseAddress = new Uri(up.Stdout.Trim().Split('\n')[^1] + "/") };
+
+            (await http.PutAsync("v1/pools/host-a", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await http.PostAsJsonAsync("v1/pools/host-a/sets", new { type = "mm", token = "mm:A", quota = 8 }, TestContext.Current.CancellationToken))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+            var allocated = await ReadAsync(await http.PostAsJsonAsync("v1/pools/host-a/sets/0/ioasids", new { min = 1, max = 100 }, TestContext.Current.CancellationToken));
+            var id = allocated.GetProperty("id").GetInt32();
+
+            var restart = await Script.RunAsync("ops/compose", ["restart", "pasidledger"], environment);
+            restart.ExitCode.ShouldBe(0, restart.ToString());
+            await WaitUntilHealthyAsync(http);
+
+            var readBack = await ReadAsync(await http.GetAsync($"v1/pools/host-a/ioasids/{id}", TestContext.Current.CancellationToken));
+            readBack.GetProperty("generation").GetInt32().ShouldBe(allocated.GetProperty("generation").GetInt32());
+            readBack.GetProperty("state").GetString().ShouldBe("idle");
+            readBack.GetProperty("holders").GetProperty("core").GetInt32().ShouldBe(1);
+        }
+        finally
+        {
+            var down = await Script.RunAsync("ops/compose", ["down", "--volumes"], environment);
+            down.ExitCode.ShouldBe(0, down.ToString());
+        }
+
+        var left = await Script.RunAsync("docker", ["ps", "-aq", "--filter", $"label=com.docker.compose.project={environment["COMPOSE_PROJECT_NAME"]}"]);
+        left.Stdout.ShouldBeEmpty("ops/compose down left containers behind");
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        response.IsSuccessStatusCode.ShouldBeTrue(body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    // A bound on liveness, not a timing claim: the restarted ledger migrates, then answers.
+    private static async Task WaitUntilHealthyAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync("health", TestContext.Current.CancellationToken)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the restarted ledger did not become healthy");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
