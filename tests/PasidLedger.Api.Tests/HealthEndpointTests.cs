@@ -1,0 +1,36 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PasidLedger.Api.Tests.Support;
+
+namespace PasidLedger.Api.Tests;
+
+/// <summary><c>GET /health</c>: what <c>ops/compose up</c> waits for, and what an orchestrator probes.</summary>
+public sealed class HealthEndpointTests(LedgerApi api) : IClassFixture<LedgerApi>
+{
+    [Fact]
+    public async Task Health_WhileTheDatabaseAnswers_IsHealthy()
+    {
+        using var http = api.CreateClient();
+
+        var response = await http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Health_WhenTheDatabaseDoesNotAnswer_Is503Unhealthy_WithoutDetails()
+    {
+        // Nothing listens on port 1; no migration at start, so the host comes up without a database.
+        await using var noDatabase = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("Postgres:ConnectionString", "Host=127.0.0.1;Port=1;Username=postgres;Database=postgres")
+            .UseSetting("Ledger:Migrate", "false"));
+        using var http = noDatabase.CreateClient();
+
+        var response = await http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Unhealthy");
+    }
+}
