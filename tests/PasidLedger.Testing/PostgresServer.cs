@@ -12,7 +12,7 @@ namespace PasidLedger.Testing;
 /// </summary>
 /// <remarks>
 /// One container per assembly, not per run: a container shared across the test processes of a run would have
-/// to outlive them (Testcontainers' reuse), and one start costs about 1.5 s here (docs/test-suite.md).
+/// to outlive them (Testcontainers' reuse), and one start costs about 1.4 s here (docs/test-suite.md).
 /// </remarks>
 public sealed class PostgresServer : IAsyncLifetime
 {
