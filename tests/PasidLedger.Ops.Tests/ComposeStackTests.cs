@@ -29,35 +29,43 @@ public sealed class ComposeStackTests
             ["COMPOSE_PROJECT_NAME"] = $"pasidledger-test-{Environment.GetEnvironmentVariable(TestPostgres.RunVariable) ?? Guid.NewGuid().ToString("N")[..8]}",
             ["PASIDLEDGER_API_PORT"] = $"{FreeLoopbackPort()}",
         };
+        Script.Result down;
         try
         {
-            var up = await Script.RunAsync("ops/compose", ["up"], environment);
-            up.ExitCode.ShouldBe(0, up.ToString());
-            using var http = new HttpClient { BaseAddress = new Uri(up.Stdout.Trim().Split('\n')[^1] + "/") };
-
-            (await http.PutAsync("v1/pools/host-a", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await http.PostAsJsonAsync("v1/pools/host-a/sets", new { type = "mm", token = "mm:A", quota = 8 }, TestContext.Current.CancellationToken))
-                .StatusCode.ShouldBe(HttpStatusCode.Created);
-            var allocated = await ReadAsync(await http.PostAsJsonAsync("v1/pools/host-a/sets/0/ioasids", new { min = 1, max = 100 }, TestContext.Current.CancellationToken));
-            var id = allocated.GetProperty("id").GetInt32();
-
-            var restart = await Script.RunAsync("ops/compose", ["restart", "pasidledger"], environment);
-            restart.ExitCode.ShouldBe(0, restart.ToString());
-            await WaitUntilHealthyAsync(http);
-
-            var readBack = await ReadAsync(await http.GetAsync($"v1/pools/host-a/ioasids/{id}", TestContext.Current.CancellationToken));
-            readBack.GetProperty("generation").GetInt32().ShouldBe(allocated.GetProperty("generation").GetInt32());
-            readBack.GetProperty("state").GetString().ShouldBe("idle");
-            readBack.GetProperty("holders").GetProperty("core").GetInt32().ShouldBe(1);
+            await UseTheStackAsync(environment);
         }
         finally
         {
-            var down = await Script.RunAsync("ops/compose", ["down", "--volumes"], environment);
-            down.ExitCode.ShouldBe(0, down.ToString());
+            // A failure of `down` after a failed test must not hide that test's own failure.
+            down = await Script.RunAsync("ops/compose", ["down", "--volumes"], environment);
         }
 
+        down.ExitCode.ShouldBe(0, down.ToString());
         var left = await Script.RunAsync("docker", ["ps", "-aq", "--filter", $"label=com.docker.compose.project={environment["COMPOSE_PROJECT_NAME"]}"]);
+        left.ExitCode.ShouldBe(0, left.ToString());
         left.Stdout.ShouldBeEmpty("ops/compose down left containers behind");
+    }
+
+    private static async Task UseTheStackAsync(Dictionary<string, string?> environment)
+    {
+        var up = await Script.RunAsync("ops/compose", ["up"], environment);
+        up.ExitCode.ShouldBe(0, up.ToString());
+        using var http = new HttpClient { BaseAddress = new Uri(up.Stdout.Trim().Split('\n')[^1] + "/") };
+
+        (await http.PutAsync("v1/pools/host-a", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await http.PostAsJsonAsync("v1/pools/host-a/sets", new { type = "mm", token = "mm:A", quota = 8 }, TestContext.Current.CancellationToken))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var allocated = await ReadAsync(await http.PostAsJsonAsync("v1/pools/host-a/sets/0/ioasids", new { min = 1, max = 100 }, TestContext.Current.CancellationToken));
+        var id = allocated.GetProperty("id").GetInt32();
+
+        var restart = await Script.RunAsync("ops/compose", ["restart", "pasidledger"], environment);
+        restart.ExitCode.ShouldBe(0, restart.ToString());
+        await WaitUntilHealthyAsync(http);
+
+        var readBack = await ReadAsync(await http.GetAsync($"v1/pools/host-a/ioasids/{id}", TestContext.Current.CancellationToken));
+        readBack.GetProperty("generation").GetInt32().ShouldBe(allocated.GetProperty("generation").GetInt32());
+        readBack.GetProperty("state").GetString().ShouldBe("idle");
+        readBack.GetProperty("holders").GetProperty("core").GetInt32().ShouldBe(1);
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Xunit;
@@ -43,6 +44,15 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             _container = new PostgreSqlBuilder(TestPostgres.Image())
                 .WithLabel(TestPostgres.RunLabel, Environment.GetEnvironmentVariable(TestPostgres.RunVariable) ?? "none")
+                // A password of this run only, and the port on loopback whatever the engine's default: nobody else gets in.
+                .WithPassword(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)))
+                .WithCreateParameterModifier(create =>
+                {
+                    foreach (var binding in create.HostConfig?.PortBindings?.Values.SelectMany(bindings => bindings) ?? [])
+                    {
+                        binding.HostIP = "127.0.0.1";
+                    }
+                })
                 .WithCommand("-c", "max_connections=200")
                 .Build();
             await _container.StartAsync(TestContext.Current.CancellationToken);
@@ -51,6 +61,12 @@ public sealed class PostgresServer : IAsyncLifetime
         // Whatever stops the container (no engine, an image that cannot be pulled, a failed start) ends in the one message.
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (_container is not null)
+            {
+                await _container.DisposeAsync(); // created but not started: nobody else would remove it
+                _container = null;
+            }
+
             throw new InvalidOperationException($"{ex.Message}\n{TestPostgres.HowToGetOne(Suite)}", ex);
         }
     }
@@ -68,9 +84,22 @@ public sealed class PostgresServer : IAsyncLifetime
                 throw new InvalidOperationException($"The server is PostgreSQL {version}, older than 15. {TestPostgres.HowToGetOne(Suite)}");
             }
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (ex is NpgsqlException or ArgumentException)
         {
-            throw new InvalidOperationException($"Cannot connect to PostgreSQL at '{ConnectionString}': {ex.Message}. {TestPostgres.HowToGetOne(Suite)}", ex);
+            throw new InvalidOperationException($"Cannot connect to PostgreSQL at '{WithoutPassword(ConnectionString)}': {ex.Message}. {TestPostgres.HowToGetOne(Suite)}", ex);
+        }
+    }
+
+    // The message lands in TRX files and CI logs.
+    private static string WithoutPassword(string connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "(a malformed connection string)";
         }
     }
 }
