@@ -1,13 +1,11 @@
-using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Events;
-using PasidLedger.Domain.State;
 
 namespace PasidLedger.Application.Ports;
 
 /// <summary>
-/// One group commit (ARCHITECTURE.md 2): under <c>pg_advisory_xact_lock(pool)</c>, append the
-/// events with the expected version, update the inline read models, store idempotency keys and
-/// rejections, and commit — or nothing at all.
+/// One group commit (ARCHITECTURE.md 2): read what the batch needs to be decided (the stream's
+/// catch-up, stored idempotency results), then write its <see cref="PoolCommit"/> in one call,
+/// all of it or nothing.
 /// </summary>
 public interface IPoolTransaction : IAsyncDisposable
 {
@@ -20,15 +18,6 @@ public interface IPoolTransaction : IAsyncDisposable
     /// <summary>Stored results of earlier commands with these idempotency keys.</summary>
     Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct);
 
-    Task AppendAsync(long expectedVersion, IReadOnlyList<RecordedEvent> events, CancellationToken ct);
-
-    Task ApplyAsync(ReadModelChanges changes, CancellationToken ct);
-
-    Task SaveResultsAsync(IReadOnlyList<(string Key, string ResultJson)> results, CancellationToken ct);
-
-    Task RecordRejectionsAsync(IReadOnlyList<RejectionRecord> rejections, CancellationToken ct);
-
-    Task SaveSnapshotAsync(PoolSnapshot snapshot, CancellationToken ct);
-
-    Task CommitAsync(CancellationToken ct);
+    /// <summary>Writes the batch and commits: every part of <paramref name="commit"/> is kept, or none.</summary>
+    Task CommitAsync(PoolCommit commit, CancellationToken ct);
 }

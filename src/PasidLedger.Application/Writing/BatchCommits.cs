@@ -19,11 +19,9 @@ internal static class BatchCommits
         var tx = store.BeginOptimistic(pool, state.Version);
         await using (tx.ConfigureAwait(false))
         {
-            var group = await GroupCommit.RunAsync(pool, state, clock, tx, batch, snapshotEvery, ct).ConfigureAwait(false);
             try
             {
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-                return group.Results;
+                return await GroupCommit.CommitAsync(pool, state, clock, tx, batch, snapshotEvery, ct).ConfigureAwait(false);
             }
             catch (StreamMovedException)
             {
@@ -53,13 +51,13 @@ internal static class BatchCommits
                 Pool.Evolve(state, @event);
             }
 
-            var group = await GroupCommit.RunAsync(pool, state, clock, tx, batch, snapshotEvery, ct).ConfigureAwait(false);
+            var group = await GroupCommit.DecideAsync(pool, state, clock, tx, batch, ct).ConfigureAwait(false);
             if (moreWaiting?.Invoke() == true)
             {
                 beginNext(store.BeginAsync(pool, ct));
             }
 
-            await tx.CommitAsync(ct).ConfigureAwait(false);
+            await tx.CommitAsync(group.TakeCommit(snapshotEvery), ct).ConfigureAwait(false);
             return group.Results;
         }
     }

@@ -11,8 +11,8 @@ namespace PasidLedger.Application.Writing;
 
 /// <summary>
 /// One batch of the pool writer: decide every command against the state in order (folding each
-/// one's events before the next is decided), then write events, read models, idempotency keys,
-/// rejections and maybe a snapshot into the open transaction.
+/// one's events before the next is decided), then gather what it writes (events, read models,
+/// idempotency keys, rejections and maybe a snapshot) into one <see cref="PoolCommit"/>.
 /// </summary>
 internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clock, ReadModelProjector projector)
 {
@@ -24,17 +24,25 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
 
     public CommandResult[] Results { get; private set; } = [];
 
-    /// <summary>Decides <paramref name="batch"/> against <paramref name="state"/> (folding it in) and writes it into <paramref name="tx"/>.</summary>
-    public static async Task<GroupCommit> RunAsync(string pool, PoolState state, TimeProvider clock, IPoolTransaction tx,
+    /// <summary>Decides <paramref name="batch"/> against <paramref name="state"/> (folding it in) and commits it through <paramref name="tx"/>.</summary>
+    public static async Task<CommandResult[]> CommitAsync(string pool, PoolState state, TimeProvider clock, IPoolTransaction tx,
         List<PendingCommand> batch, int snapshotEvery, CancellationToken ct)
+    {
+        var group = await DecideAsync(pool, state, clock, tx, batch, ct).ConfigureAwait(false);
+        await tx.CommitAsync(group.TakeCommit(snapshotEvery), ct).ConfigureAwait(false);
+        return group.Results;
+    }
+
+    /// <summary>Decides <paramref name="batch"/> against <paramref name="state"/>, folding it in; nothing is written yet.</summary>
+    public static async Task<GroupCommit> DecideAsync(string pool, PoolState state, TimeProvider clock, IPoolTransaction tx,
+        List<PendingCommand> batch, CancellationToken ct)
     {
         var group = new GroupCommit(pool, state, clock, new ReadModelProjector());
         await group.DecideAsync(tx, batch, ct).ConfigureAwait(false);
-        await group.WriteAsync(tx, snapshotEvery, ct).ConfigureAwait(false);
         return group;
     }
 
-    public async Task DecideAsync(IPoolTransaction tx, List<PendingCommand> batch, CancellationToken ct)
+    private async Task DecideAsync(IPoolTransaction tx, List<PendingCommand> batch, CancellationToken ct)
     {
         var keys = batch.Select(p => p.Envelope.IdempotencyKey).OfType<string>().Distinct().ToArray();
         var stored = keys.Length > 0 ? await tx.FindResultsAsync(keys, ct).ConfigureAwait(false) : new Dictionary<string, string>();
@@ -50,29 +58,14 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         }
     }
 
-    public async Task WriteAsync(IPoolTransaction tx, int snapshotEvery, CancellationToken ct)
-    {
-        if (events.Count > 0)
-        {
-            await tx.AppendAsync(startVersion, events, ct).ConfigureAwait(false);
-            await tx.ApplyAsync(projector.TakeChanges(state), ct).ConfigureAwait(false);
-        }
-
-        if (keyed.Count > 0)
-        {
-            await tx.SaveResultsAsync(keyed, ct).ConfigureAwait(false);
-        }
-
-        if (rejections.Count > 0)
-        {
-            await tx.RecordRejectionsAsync(rejections, ct).ConfigureAwait(false);
-        }
-
-        if (state.Version / snapshotEvery > startVersion / snapshotEvery)
-        {
-            await tx.SaveSnapshotAsync(PoolSnapshots.Take(state), ct).ConfigureAwait(false);
-        }
-    }
+    /// <summary>What the decided batch writes (call once: it takes the read-model changes); a snapshot when it crossed a multiple of <paramref name="snapshotEvery"/> events.</summary>
+    public PoolCommit TakeCommit(int snapshotEvery) => new(
+        startVersion,
+        events,
+        events.Count > 0 ? projector.TakeChanges(state) : null,
+        keyed,
+        rejections,
+        state.Version / snapshotEvery > startVersion / snapshotEvery ? PoolSnapshots.Take(state) : null);
 
     /// <summary>A retry gets the first result; the same key with another command is refused and changes nothing.</summary>
     private CommandResult Replay(CommandEnvelope envelope, string key, CommandResult first) =>

@@ -5,6 +5,7 @@ using PasidLedger.Application.Ports;
 using PasidLedger.Application.ReadModels;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Domain.State;
+using PasidLedger.Postgres.Errors;
 using PasidLedger.Postgres.Events;
 using PasidLedger.Postgres.ReadModels;
 using PasidLedger.Postgres.Snapshots;
@@ -26,13 +27,50 @@ internal sealed class DeferredWrites(string pool)
     private readonly List<NpgsqlBatchCommand> commands = new(12);
     private (NpgsqlBatchCommand Command, long ExpectedVersion, int Count)? append;
 
+    /// <summary>The writes of <paramref name="commit"/>, in the order they are sent: append, read models, keys, rejections, snapshot.</summary>
+    public static DeferredWrites Of(string pool, PoolCommit commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var writes = new DeferredWrites(pool);
+        if (commit.Events.Count > 0)
+        {
+            writes.Append(commit.ExpectedVersion, commit.Events);
+        }
+
+        if (commit.Views is { } views)
+        {
+            writes.ReadModels(views);
+        }
+
+        if (commit.Results.Count > 0)
+        {
+            writes.Results(commit.Results);
+        }
+
+        if (commit.Rejections.Count > 0)
+        {
+            writes.Rejections(commit.Rejections);
+        }
+
+        if (commit.Snapshot is { } snapshot)
+        {
+            writes.Snapshot(snapshot);
+        }
+
+        return writes;
+    }
+
+    /// <summary>What a commit throws when the server refused a value of the batch (<see cref="StoreErrorKind.DataRefused"/>).</summary>
+    public StoreRefusedWriteException Refused(PostgresException refusal) =>
+        new($"PostgreSQL refused a write of pool {pool}'s batch ({refusal.SqlState}: {refusal.MessageText}); nothing of it was kept.", refusal);
+
     /// <summary>The version the append expected the stream at, or null when nothing is appended.</summary>
     public long? ExpectedVersion => append?.ExpectedVersion;
 
     /// <summary>Events the append did not insert (0 when it did all, or there was none); read after the batch ran.</summary>
     public int AppendShortBy => append is { } a ? a.Count - a.Command.RecordsAffected : 0;
 
-    public void Append(long expectedVersion, IReadOnlyList<RecordedEvent> recorded)
+    private void Append(long expectedVersion, IReadOnlyList<RecordedEvent> recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
         var rows = recorded.Select(ToRow).ToArray();
@@ -41,9 +79,9 @@ internal sealed class DeferredWrites(string pool)
         append = (command, expectedVersion, rows.Length);
     }
 
-    public void ReadModels(ReadModelChanges changes) => commands.AddRange(ReadModelWriter.Commands(changes));
+    private void ReadModels(ReadModelChanges changes) => commands.AddRange(ReadModelWriter.Commands(changes));
 
-    public void Results(IReadOnlyList<(string Key, string ResultJson)> results)
+    private void Results(IReadOnlyList<(string Key, string ResultJson)> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var command = new NpgsqlBatchCommand(
@@ -60,7 +98,7 @@ internal sealed class DeferredWrites(string pool)
         commands.Add(command);
     }
 
-    public void Rejections(IReadOnlyList<RejectionRecord> rejections)
+    private void Rejections(IReadOnlyList<RejectionRecord> rejections)
     {
         ArgumentNullException.ThrowIfNull(rejections);
         var command = new NpgsqlBatchCommand(RejectionSql.Insert);
@@ -78,7 +116,7 @@ internal sealed class DeferredWrites(string pool)
     }
 
     /// <summary>The statement of <see cref="PostgresSnapshotStore.SaveSnapshotAsync"/>, in this batch.</summary>
-    public void Snapshot(PoolSnapshot snapshot)
+    private void Snapshot(PoolSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var command = new NpgsqlBatchCommand(PostgresSnapshotStore.UpsertSql);

@@ -1,8 +1,6 @@
 using Npgsql;
 using PasidLedger.Application.Ports;
-using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Events;
-using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Errors;
 
 namespace PasidLedger.Postgres.Pools;
@@ -18,39 +16,40 @@ namespace PasidLedger.Postgres.Pools;
 /// another instance stores after the lookup makes the insert of this batch fail (unique violation),
 /// which is reported like a moved stream.
 /// </remarks>
-internal sealed class OptimisticPoolTransaction(NpgsqlDataSource dataSource, string pool, long expectedVersion) : DeferredPoolTransaction(pool)
+internal sealed class OptimisticPoolTransaction(NpgsqlDataSource dataSource, string pool, long expectedVersion) : IPoolTransaction
 {
     private NpgsqlConnection? conn;
 
-    public override long StreamVersion { get; } = expectedVersion;
+    public long StreamVersion { get; } = expectedVersion;
 
-    public override IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
+    public IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
         afterVersion == StreamVersion
             ? AsyncEnumerable.Empty<(long, PoolEvent)>()
             : throw new InvalidOperationException($"An optimistic transaction at version {StreamVersion} has nothing to catch up from {afterVersion}.");
 
-    public override async Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
-        await IdempotencyLookup.FindAsync(await OpenAsync(ct).ConfigureAwait(false), null, Pool, keys, ct).ConfigureAwait(false);
+    public async Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        await IdempotencyLookup.FindAsync(await OpenAsync(ct).ConfigureAwait(false), null, pool, keys, ct).ConfigureAwait(false);
 
-    public override async Task CommitAsync(CancellationToken ct)
+    public async Task CommitAsync(PoolCommit commit, CancellationToken ct)
     {
-        Writes.GuardWith(StreamVersion);
+        var writes = DeferredWrites.Of(pool, commit);
+        writes.GuardWith(StreamVersion);
         var open = await OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            await Writes.ExecuteAsync(open, null, ct).ConfigureAwait(false);
+            await writes.ExecuteAsync(open, null, ct).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.ConcurrencyConflict)
         {
-            throw new StreamMovedException($"Pool {Pool} moved past version {StreamVersion} before its batch committed.", ex);
+            throw new StreamMovedException($"Pool {pool} moved past version {StreamVersion} before its batch committed.", ex);
         }
         catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.DataRefused)
         {
-            throw Refused(ex);
+            throw writes.Refused(ex);
         }
     }
 
-    public override ValueTask DisposeAsync() => conn?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => conn?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct) =>
         conn ??= await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);

@@ -1,8 +1,6 @@
 using Npgsql;
 using PasidLedger.Application.Ports;
-using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Events;
-using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Errors;
 using PasidLedger.Postgres.Events;
 
@@ -14,53 +12,54 @@ namespace PasidLedger.Postgres.Pools;
 /// right before <c>COMMIT</c> (<see cref="DeferredWrites"/>).
 /// </summary>
 internal sealed class PostgresPoolTransaction(
-    string pool, NpgsqlConnection conn, NpgsqlTransaction tx, long streamVersion) : DeferredPoolTransaction(pool)
+    string pool, NpgsqlConnection conn, NpgsqlTransaction tx, long streamVersion) : IPoolTransaction
 {
-    public override long StreamVersion { get; } = streamVersion;
+    public long StreamVersion { get; } = streamVersion;
 
     /// <summary>
     /// Nothing to read when the writer is already at the version seen under the lock: while the
     /// lock is held no one else appends, so the usual single-instance batch saves the round trip.
     /// </summary>
-    public override IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
+    public IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
         afterVersion == StreamVersion
             ? AsyncEnumerable.Empty<(long, PoolEvent)>()
-            : PoolStreamReader.ReadAsync(conn, tx, Pool, afterVersion, long.MaxValue, ct);
+            : PoolStreamReader.ReadAsync(conn, tx, pool, afterVersion, long.MaxValue, ct);
 
-    public override Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
-        IdempotencyLookup.FindAsync(conn, tx, Pool, keys, ct);
+    public Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        IdempotencyLookup.FindAsync(conn, tx, pool, keys, ct);
 
     /// <summary>
     /// A short append or a unique violation on <c>uq_events_stream_version</c> is a
     /// <see cref="WrongExpectedVersionException"/>, thrown before <c>COMMIT</c> is sent, so the
     /// transaction rolls back with everything in it.
     /// </summary>
-    public override async Task CommitAsync(CancellationToken ct)
+    public async Task CommitAsync(PoolCommit commit, CancellationToken ct)
     {
-        var streamId = PoolStreams.StreamId(Pool);
+        var streamId = PoolStreams.StreamId(pool);
+        var writes = DeferredWrites.Of(pool, commit);
         try
         {
-            await Writes.ExecuteAsync(conn, tx, ct).ConfigureAwait(false);
+            await writes.ExecuteAsync(conn, tx, ct).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (
             StoreErrorClassifier.Classify(ex) == StoreErrorKind.ConcurrencyConflict && ex.ConstraintName == "uq_events_stream_version")
         {
-            throw new WrongExpectedVersionException(streamId, Writes.ExpectedVersion ?? 0, actualVersion: null, ex);
+            throw new WrongExpectedVersionException(streamId, writes.ExpectedVersion ?? 0, actualVersion: null, ex);
         }
         catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.DataRefused)
         {
-            throw Refused(ex);
+            throw writes.Refused(ex);
         }
 
-        if (Writes.AppendShortBy != 0)
+        if (writes.AppendShortBy != 0)
         {
-            throw new WrongExpectedVersionException(streamId, Writes.ExpectedVersion ?? 0, actualVersion: null);
+            throw new WrongExpectedVersionException(streamId, writes.ExpectedVersion ?? 0, actualVersion: null);
         }
 
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    public override async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await tx.DisposeAsync().ConfigureAwait(false);
         await conn.DisposeAsync().ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using PasidLedger.Application.Ports;
-using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Events;
@@ -88,17 +87,7 @@ internal sealed class ScriptedPoolStore : IPoolStore
         public Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
             Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
-        public Task AppendAsync(long expectedVersion, IReadOnlyList<RecordedEvent> events, CancellationToken ct) => Task.CompletedTask;
-
-        public Task ApplyAsync(ReadModelChanges changes, CancellationToken ct) => Task.CompletedTask;
-
-        public Task SaveResultsAsync(IReadOnlyList<(string Key, string ResultJson)> results, CancellationToken ct) => Task.CompletedTask;
-
-        public Task RecordRejectionsAsync(IReadOnlyList<RejectionRecord> rejections, CancellationToken ct) => Task.CompletedTask;
-
-        public Task SaveSnapshotAsync(PoolSnapshot snapshot, CancellationToken ct) => Task.CompletedTask;
-
-        public Task CommitAsync(CancellationToken ct)
+        public Task CommitAsync(PoolCommit commit, CancellationToken ct)
         {
             if (!locked && store.NextOptimisticCommitConflicts)
             {

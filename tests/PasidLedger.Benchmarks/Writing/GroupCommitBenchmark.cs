@@ -48,9 +48,8 @@ public class GroupCommitBenchmark
         }
 
         var tx = new UnsentPoolTransaction(Pool, state.Version);
-        var group = await GroupCommit.RunAsync(Pool, state, TimeProvider.System, tx, batch, options.SnapshotEvery, CancellationToken.None);
-        await tx.CommitAsync(CancellationToken.None);
-        return Array.Exists(group.Results, result => result.Failed)
+        var results = await GroupCommit.CommitAsync(Pool, state, TimeProvider.System, tx, batch, options.SnapshotEvery, CancellationToken.None);
+        return Array.Exists(results, result => result.Failed)
             ? throw new InvalidOperationException("A lifecycle command was refused: the benchmark is broken.")
             : state.Version;
     }

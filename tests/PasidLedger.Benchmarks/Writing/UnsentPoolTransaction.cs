@@ -1,3 +1,4 @@
+using PasidLedger.Application.Ports;
 using PasidLedger.Domain.Events;
 using PasidLedger.Postgres.Pools;
 
@@ -7,23 +8,23 @@ namespace PasidLedger.Benchmarks.Writing;
 /// The optimistic transaction without a connection: it builds every batch command of a group
 /// commit, guard included, and sends nothing. No stored idempotency keys, nothing to catch up.
 /// </summary>
-internal sealed class UnsentPoolTransaction(string pool, long streamVersion) : DeferredPoolTransaction(pool)
+internal sealed class UnsentPoolTransaction(string pool, long streamVersion) : IPoolTransaction
 {
     private static readonly IReadOnlyDictionary<string, string> NoResults = new Dictionary<string, string>();
 
-    public override long StreamVersion { get; } = streamVersion;
+    public long StreamVersion { get; } = streamVersion;
 
-    public override IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
+    public IAsyncEnumerable<(long Version, PoolEvent Event)> ReadAsync(long afterVersion, CancellationToken ct) =>
         AsyncEnumerable.Empty<(long, PoolEvent)>();
 
-    public override Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
+    public Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
         Task.FromResult(NoResults);
 
-    public override Task CommitAsync(CancellationToken ct)
+    public Task CommitAsync(PoolCommit commit, CancellationToken ct)
     {
-        Writes.GuardWith(StreamVersion);
+        DeferredWrites.Of(pool, commit).GuardWith(StreamVersion);
         return Task.CompletedTask;
     }
 
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

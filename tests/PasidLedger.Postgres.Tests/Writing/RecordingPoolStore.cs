@@ -82,7 +82,7 @@ internal sealed class RecordingPoolStore(IPoolStore inner) : IPoolStore
     public IPoolTransaction BeginOptimistic(string pool, long expectedVersion) =>
         new RecordingPoolTransaction(inner.BeginOptimistic(pool, expectedVersion), this);
 
-    internal async Task CommitAsync(IPoolTransaction tx, CancellationToken ct)
+    internal async Task CommitAsync(IPoolTransaction tx, PoolCommit commit, CancellationToken ct)
     {
         var fail = Interlocked.Exchange(ref failNext, 0) == 1;
         if (Interlocked.Exchange(ref pauseNext, null) is { } pause)
@@ -98,7 +98,7 @@ internal sealed class RecordingPoolStore(IPoolStore inner) : IPoolStore
 
         try
         {
-            await tx.CommitAsync(ct);
+            await tx.CommitAsync(commit, ct);
         }
         catch (StreamMovedException)
         {

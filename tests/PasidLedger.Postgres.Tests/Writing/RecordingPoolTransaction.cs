@@ -1,7 +1,5 @@
 using PasidLedger.Application.Ports;
-using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Events;
-using PasidLedger.Domain.State;
 
 namespace PasidLedger.Postgres.Tests.Writing;
 
@@ -16,26 +14,13 @@ internal sealed class RecordingPoolTransaction(IPoolTransaction inner, Recording
     public Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
         inner.FindResultsAsync(keys, ct);
 
-    public async Task AppendAsync(long expectedVersion, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
-    {
-        await inner.AppendAsync(expectedVersion, events, ct);
-        if (store.PoisonPrivate is { } poison && events.Any(e => e.Event is PrivateAttached attached && attached.Data == poison))
-        {
-            await inner.SaveResultsAsync([("poisoned", "not json")], ct); // PostgreSQL refuses the batch: 22P02
-        }
-    }
+    public Task CommitAsync(PoolCommit commit, CancellationToken ct) => store.CommitAsync(inner, Poisoned(commit), ct);
 
-    public Task ApplyAsync(ReadModelChanges changes, CancellationToken ct) => inner.ApplyAsync(changes, ct);
-
-    public Task SaveResultsAsync(IReadOnlyList<(string Key, string ResultJson)> results, CancellationToken ct) =>
-        inner.SaveResultsAsync(results, ct);
-
-    public Task RecordRejectionsAsync(IReadOnlyList<RejectionRecord> rejections, CancellationToken ct) =>
-        inner.RecordRejectionsAsync(rejections, ct);
-
-    public Task SaveSnapshotAsync(PoolSnapshot snapshot, CancellationToken ct) => inner.SaveSnapshotAsync(snapshot, ct);
-
-    public Task CommitAsync(CancellationToken ct) => store.CommitAsync(inner, ct);
+    // A batch attaching the poison also writes a result that is not JSON: PostgreSQL refuses the batch (22P02).
+    private PoolCommit Poisoned(PoolCommit commit) =>
+        store.PoisonPrivate is { } poison && commit.Events.Any(e => e.Event is PrivateAttached attached && attached.Data == poison)
+            ? commit with { Results = [.. commit.Results, ("poisoned", "not json")] }
+            : commit;
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -25,16 +25,15 @@ public sealed class RefusedBatchTests(PostgresServer server, SchemaFixture db) :
 
         var store = new PostgresPoolStore(db.Schema.DataSource);
         var version = await LedgerStream.VersionAsync(db.Schema.DataSource, pool);
+        var notJson = new PoolCommit(version, [], null, [("k", "not json")], [], null);
         await using (var optimistic = store.BeginOptimistic(pool, version))
         {
-            await optimistic.SaveResultsAsync([("k", "not json")], Ct);
-            await Should.ThrowAsync<StoreRefusedWriteException>(() => optimistic.CommitAsync(Ct));
+            await Should.ThrowAsync<StoreRefusedWriteException>(() => optimistic.CommitAsync(notJson, Ct));
         }
 
         await using (var locked = await store.BeginAsync(pool, Ct))
         {
-            await locked.SaveResultsAsync([("k", "not json")], Ct);
-            await Should.ThrowAsync<StoreRefusedWriteException>(() => locked.CommitAsync(Ct));
+            await Should.ThrowAsync<StoreRefusedWriteException>(() => locked.CommitAsync(notJson, Ct));
         }
 
         (await LedgerStream.VersionAsync(db.Schema.DataSource, pool)).ShouldBe(version);
