@@ -49,7 +49,7 @@ internal sealed partial class DecisionScope(PoolState state)
 
     public IoasidRecord Acquire(IoasidRecord record, string holder)
     {
-        var next = record with { Holders = record.Holders.Add(holder) };
+        var next = record.Acquired(holder);
         Emit(new RefAcquired(record.Id, record.Generation, holder, next.Refs));
         Track(next);
         return next;
@@ -58,7 +58,7 @@ internal sealed partial class DecisionScope(PoolState state)
     /// <summary>Drops one reference of <paramref name="holder"/>; true when that reclaimed the ID.</summary>
     public bool Release(IoasidRecord record, string holder)
     {
-        var next = record with { Holders = record.Holders.Remove(holder) };
+        var next = record.Released(holder);
         Emit(new RefReleased(record.Id, record.Generation, holder, next.Refs));
         if (next.Refs > 0)
         {

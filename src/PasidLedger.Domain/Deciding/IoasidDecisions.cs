@@ -35,7 +35,7 @@ internal static class IoasidDecisions
             return Decision.Error(RejectionReason.NoFreeId, Errno.ENOSPC, $"no free ID in [{command.Min}, {command.Max}]");
         }
 
-        var record = new IoasidRecord((uint)id, state.NextGeneration((uint)id), set.SetId, Holders.Allocation, false, Ioasid.Invalid, command.Private);
+        var record = IoasidRecord.Allocated((uint)id, state.NextGeneration((uint)id), set.SetId, command.Private);
         var scope = new DecisionScope(state);
         scope.Emit(new IoasidAllocated(record.Id, record.Generation, set.SetId, command.Min, command.Max, command.Private));
         scope.Allocated(record);
@@ -127,9 +127,7 @@ internal static class IoasidDecisions
     /// <summary>T7/T8: FREE_PENDING, drop the allocation reference, then reclaim silently or publish FREE once.</summary>
     private static FreeResult FreeOne(DecisionScope scope, IoasidRecord record)
     {
-        // If the owner already put the allocation reference (SVA style), there is none left to drop.
-        var holders = record.Holders.CountOf(Ioasid.CoreHolder) > 0 ? record.Holders.Remove(Ioasid.CoreHolder) : record.Holders;
-        var parked = record with { FreeRequested = true, Holders = holders };
+        var parked = record.Parked();
         scope.Emit(new FreeRequested(record.Id, record.Generation, record.SetId, parked.Refs));
         if (parked.Refs == 0)
         {

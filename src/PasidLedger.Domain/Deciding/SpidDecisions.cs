@@ -29,7 +29,7 @@ internal static class SpidDecisions
             return Decision.Rejected(refusal);
         }
 
-        var bound = record! with { Spid = command.Spid };
+        var bound = record!.Bound(command.Spid);
         var scope = new DecisionScope(state);
         scope.Emit(new SpidAttached(record.Id, record.Generation, record.SetId, command.Spid));
         scope.Track(bound);
@@ -50,7 +50,7 @@ internal static class SpidDecisions
         var scope = new DecisionScope(state);
         var recipients = scope.Notify(NotificationKind.Unbind, record!, NotifyFlags.Set);
         scope.Emit(new SpidDetached(record!.Id, record.Generation, record.SetId, record.Spid));
-        scope.Track(record with { Spid = Ioasid.Invalid });
+        scope.Track(record.Unbound());
         scope.React(NotificationKind.Unbind, record.Id, recipients);
         return scope.Done(Acknowledged.Instance);
     }

@@ -12,39 +12,33 @@ internal static class IoasidEvolution
         switch (@event)
         {
             case IoasidAllocated e:
-                state.AddIoasid(new IoasidRecord(e.Id, e.Generation, e.SetId, Holders.Allocation, false, Ioasid.Invalid, e.Private));
+                state.AddIoasid(IoasidRecord.Allocated(e.Id, e.Generation, e.SetId, e.Private));
                 state.Sets[e.SetId].AddMember(e.Id);
                 break;
             case RefAcquired e:
-                var acquiring = state.Ioasids[e.Id];
-                state.PutIoasid(acquiring with { Holders = acquiring.Holders.Add(e.Holder) });
+                Update(state, e.Id, r => r.Acquired(e.Holder));
                 break;
             case RefReleased e:
-                var releasing = state.Ioasids[e.Id];
-                state.PutIoasid(releasing with { Holders = releasing.Holders.Remove(e.Holder) });
+                Update(state, e.Id, r => r.Released(e.Holder));
                 break;
             case FreeRequested e:
-                Update(state, e.Id, r => r with
-                {
-                    FreeRequested = true,
-                    Holders = r.Holders.CountOf(Ioasid.CoreHolder) > 0 ? r.Holders.Remove(Ioasid.CoreHolder) : r.Holders,
-                });
+                Update(state, e.Id, r => r.Parked());
                 break;
             case IoasidReclaimed e:
                 Reclaim(state, e);
                 break;
             case PrivateAttached e:
-                Update(state, e.Id, r => r with { Private = e.Data });
+                Update(state, e.Id, r => r.WithPrivate(e.Data));
                 break;
             case PrivateDetached e:
-                Update(state, e.Id, r => r with { Private = null });
+                Update(state, e.Id, r => r.WithPrivate(null));
                 break;
             case SpidAttached e:
-                Update(state, e.Id, r => r with { Spid = e.Spid });
+                Update(state, e.Id, r => r.Bound(e.Spid));
                 state.Sets[e.SetId].BindSpid(e.Spid, e.Id);
                 break;
             case SpidDetached e:
-                Update(state, e.Id, r => r with { Spid = Ioasid.Invalid });
+                Update(state, e.Id, r => r.Unbound());
                 state.Sets[e.SetId].UnbindSpid(e.Spid);
                 break;
             default:
