@@ -18,4 +18,34 @@ internal static class PoolLoader
 
         return loaded;
     }
+
+    /// <summary>
+    /// Loads the pool; if that fails, first ends <paramref name="begun"/>, a transaction that holds or
+    /// awaits the pool lock and that no one else would end: left open, it would block the pool for good.
+    /// </summary>
+    public static async Task<PoolState> LoadOrEndAsync(IPoolStore store, string pool, Task<IPoolTransaction>? begun)
+    {
+        try
+        {
+            return await LoadAsync(store, pool, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch when (begun is not null)
+        {
+            await EndAsync(begun).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task EndAsync(Task<IPoolTransaction> begun)
+    {
+#pragma warning disable CA1031 // A transaction that failed to begin holds nothing; the load's failure is the one reported.
+        try
+        {
+            await (await begun.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+        }
+#pragma warning restore CA1031
+    }
 }

@@ -11,11 +11,9 @@ namespace PasidLedger.Application.Writing;
 /// stream; another instance's appends are folded in under the advisory lock before deciding.
 /// </summary>
 /// <remarks>
-/// The usual batch is optimistic (<see cref="IPoolStore.BeginOptimistic"/>): decided against the
-/// cached state, then lock, version check and every write go in one round trip. If another
-/// instance moved the stream, nothing was kept: the writer reloads and redoes the batch under the
-/// lock, and stays on that locked path for a few batches, where while a batch commits the next
-/// batch's transaction already waits for the lock, so that wait is off the critical path.
+/// Its <see cref="WriterMode"/> says how the next batch commits: optimistic, or, for a few batches
+/// after another instance moved the stream, locked. A batch whose data the store refused is
+/// committed again one command at a time (<see cref="CommitEachAloneAsync"/>).
 /// </remarks>
 public sealed class PoolWriter : IAsyncDisposable
 {
@@ -27,8 +25,7 @@ public sealed class PoolWriter : IAsyncDisposable
     private readonly Action<PoolWriter>? retired;
     private readonly Task loop;
     private PoolState? state;
-    private int lockedBatches; // after another instance wrote: batches left on the locked path
-    private Task<IPoolTransaction>? next; // opened for the next batch while a locked one commits; its lock request queues behind
+    private WriterMode mode = WriterMode.Optimistic.Instance;
 
     /// <param name="pool">The pool this writer owns.</param>
     /// <param name="store">Where its stream lives.</param>
@@ -71,20 +68,15 @@ public sealed class PoolWriter : IAsyncDisposable
         await loop.ConfigureAwait(false);
     }
 
-    /// <summary>Batches that take the lock first after an optimistic batch found the stream moved.</summary>
-    private const int LockedBatchesAfterConflict = 8;
-
     private async Task RunAsync()
     {
         var batch = new List<PendingCommand>(options.MaxBatch);
-        while (next is not null || await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (mode.Next is not null || await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             Drain(batch);
-            var begun = next;
-            next = null;
             try
             {
-                await CommitAsync(batch, begun, alone: false).ConfigureAwait(false);
+                await CommitAsync(batch, Batching.Group).ConfigureAwait(false);
             }
             catch (StoreRefusedWriteException) when (batch.Count > 1)
             {
@@ -107,37 +99,45 @@ public sealed class PoolWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Decides and commits one batch, optimistically unless a recent conflict or <paramref name="begun"/>
-    /// (a transaction already holding or awaiting the lock) says otherwise, and answers its callers.
-    /// <paramref name="alone"/> keeps the batch as it is: no commands join it and no next transaction is opened.
-    /// </summary>
-    private async Task CommitAsync(List<PendingCommand> batch, Task<IPoolTransaction>? begun, bool alone)
+    /// <summary>Decides and commits one batch in the writer's <see cref="mode"/>, moves the mode on, and answers the batch's callers.</summary>
+    private async Task CommitAsync(List<PendingCommand> batch, Batching batching)
     {
+        var begun = mode.Next;
+        mode = mode is WriterMode.Locked locked ? locked with { Opened = null } : mode; // taken by this batch
         state ??= await LoadOrEndAsync(begun).ConfigureAwait(false); // before the lock, when it can
-        var optimistic = begun is null && lockedBatches == 0;
-        var results = optimistic
+        var results = mode is WriterMode.Optimistic
             ? await BatchCommits.TryOptimisticAsync(store, PoolName, state, clock, batch, options.SnapshotEvery).ConfigureAwait(false)
             : null;
         if (results is null)
         {
-            if (optimistic)
+            if (mode is WriterMode.Optimistic)
             {
                 state = await LoadAsync().ConfigureAwait(false); // the stream moved: the batch folded into state was discarded
-                lockedBatches = LockedBatchesAfterConflict + 1;
+                mode = WriterMode.Locked.AfterConflict;
             }
 
-            lockedBatches = Math.Max(lockedBatches - 1, 0);
-            Action<List<PendingCommand>> join = alone ? static _ => { } : Drain;
-            Func<bool>? moreWaiting = !alone && lockedBatches > 0 ? () => queue.Reader.Count > 0 : null;
-            results = await BatchCommits.CommitLockedAsync(store, PoolName, state, clock, batch, options.SnapshotEvery,
-                begun ?? store.BeginAsync(PoolName, CancellationToken.None), join, moreWaiting, started => next = started).ConfigureAwait(false);
+            results = await CommitLockedAsync(batch, batching, begun).ConfigureAwait(false);
         }
 
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Completion.TrySetResult(results[i]);
         }
+    }
+
+    /// <summary>
+    /// One batch of the locked mode, in <paramref name="begun"/> or a transaction of its own; the mode
+    /// counts it, and goes back to optimistic after the last locked batch.
+    /// </summary>
+    private Task<CommandResult[]> CommitLockedAsync(List<PendingCommand> batch, Batching batching, Task<IPoolTransaction>? begun)
+    {
+        var left = mode is WriterMode.Locked locked ? locked.BatchesLeft - 1 : 0;
+        mode = left > 0 ? new WriterMode.Locked(left, null) : WriterMode.Optimistic.Instance;
+        Action<List<PendingCommand>> join = batching == Batching.Group ? Drain : static _ => { };
+        Func<bool>? moreWaiting = batching == Batching.Group && left > 0 ? () => queue.Reader.Count > 0 : null;
+        return BatchCommits.CommitLockedAsync(store, PoolName, state!, clock, batch, options.SnapshotEvery,
+            begun ?? store.BeginAsync(PoolName, CancellationToken.None), join, moreWaiting,
+            opened => mode = new WriterMode.Locked(left, opened));
     }
 
     /// <summary>
@@ -149,11 +149,9 @@ public sealed class PoolWriter : IAsyncDisposable
         foreach (var pending in batch)
         {
             // A transaction the refused batch opened for its successor holds the pool lock: the first one uses it.
-            var begun = next;
-            next = null;
             try
             {
-                await CommitAsync([pending], begun, alone: true).ConfigureAwait(false);
+                await CommitAsync([pending], Batching.Alone).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // A command's failure fails its caller only.
             catch (Exception failure)
@@ -167,7 +165,7 @@ public sealed class PoolWriter : IAsyncDisposable
 
     private void RetireIfPoolUnknown()
     {
-        if (retired is not null && state is { IsCreated: false } && next is null && queue.Reader.Count == 0 && queue.Writer.TryComplete())
+        if (retired is not null && state is { IsCreated: false } && mode.Next is null && queue.Reader.Count == 0 && queue.Writer.TryComplete())
         {
             retired(this); // commands queued before the completion are still read and answered
         }
@@ -183,33 +181,5 @@ public sealed class PoolWriter : IAsyncDisposable
 
     private Task<PoolState> LoadAsync() => PoolLoader.LoadAsync(store, PoolName, CancellationToken.None);
 
-    /// <summary>
-    /// Loads the pool; if that fails, first ends <paramref name="begun"/>, a transaction that holds or
-    /// awaits the pool lock and that no one else would end: left open, it would block the pool for good.
-    /// </summary>
-    private async Task<PoolState> LoadOrEndAsync(Task<IPoolTransaction>? begun)
-    {
-        try
-        {
-            return await LoadAsync().ConfigureAwait(false);
-        }
-        catch when (begun is not null)
-        {
-            await EndAsync(begun).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private static async Task EndAsync(Task<IPoolTransaction> begun)
-    {
-#pragma warning disable CA1031 // A transaction that failed to begin holds nothing; the load's failure is the one reported.
-        try
-        {
-            await (await begun.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-        }
-#pragma warning restore CA1031
-    }
+    private Task<PoolState> LoadOrEndAsync(Task<IPoolTransaction>? begun) => PoolLoader.LoadOrEndAsync(store, PoolName, begun);
 }
