@@ -16,38 +16,35 @@ internal static class IoasidEvolution
                 state.Sets[e.SetId].AddMember(e.Id);
                 break;
             case RefAcquired e:
-                Update(state, e.Id, r => r.Acquired(e.Holder));
+                state.PutIoasid(state.Ioasids[e.Id].Acquired(e.Holder));
                 break;
             case RefReleased e:
-                Update(state, e.Id, r => r.Released(e.Holder));
+                state.PutIoasid(state.Ioasids[e.Id].Released(e.Holder));
                 break;
             case FreeRequested e:
-                Update(state, e.Id, r => r.Parked());
+                state.PutIoasid(state.Ioasids[e.Id].Parked());
                 break;
             case IoasidReclaimed e:
                 Reclaim(state, e);
                 break;
             case PrivateAttached e:
-                Update(state, e.Id, r => r.WithPrivate(e.Data));
+                state.PutIoasid(state.Ioasids[e.Id].WithPrivate(e.Data));
                 break;
             case PrivateDetached e:
-                Update(state, e.Id, r => r.WithPrivate(null));
+                state.PutIoasid(state.Ioasids[e.Id].WithPrivate(null));
                 break;
             case SpidAttached e:
-                Update(state, e.Id, r => r.Bound(e.Spid));
+                state.PutIoasid(state.Ioasids[e.Id].Bound(e.Spid));
                 state.Sets[e.SetId].BindSpid(e.Spid, e.Id);
                 break;
             case SpidDetached e:
-                Update(state, e.Id, r => r.Unbound());
+                state.PutIoasid(state.Ioasids[e.Id].Unbound());
                 state.Sets[e.SetId].UnbindSpid(e.Spid);
                 break;
             default:
                 throw new UnreachableException($"{@event.GetType().Name} is not an IOASID event.");
         }
     }
-
-    private static void Update(PoolState state, uint id, Func<IoasidRecord, IoasidRecord> change) =>
-        state.PutIoasid(change(state.Ioasids[id]));
 
     private static void Reclaim(PoolState state, IoasidReclaimed e)
     {
