@@ -64,9 +64,6 @@ internal sealed class DeferredWrites(string pool)
     public StoreRefusedWriteException Refused(PostgresException refusal) =>
         new($"PostgreSQL refused a write of pool {pool}'s batch ({refusal.SqlState}: {refusal.MessageText}); nothing of it was kept.", refusal);
 
-    /// <summary>The version the append expected the stream at, or null when nothing is appended.</summary>
-    public long? ExpectedVersion => append?.ExpectedVersion;
-
     /// <summary>Events the append did not insert (0 when it did all, or there was none); read after the batch ran.</summary>
     public int AppendShortBy => append is { } a ? a.Count - a.Command.RecordsAffected : 0;
 

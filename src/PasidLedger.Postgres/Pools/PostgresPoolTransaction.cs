@@ -44,7 +44,7 @@ internal sealed class PostgresPoolTransaction(
         catch (PostgresException ex) when (
             StoreErrorClassifier.Classify(ex) == StoreErrorKind.ConcurrencyConflict && ex.ConstraintName == "uq_events_stream_version")
         {
-            throw new WrongExpectedVersionException(streamId, writes.ExpectedVersion ?? 0, actualVersion: null, ex);
+            throw new WrongExpectedVersionException(streamId, commit.ExpectedVersion, actualVersion: null, ex);
         }
         catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.DataRefused)
         {
@@ -53,7 +53,7 @@ internal sealed class PostgresPoolTransaction(
 
         if (writes.AppendShortBy != 0)
         {
-            throw new WrongExpectedVersionException(streamId, writes.ExpectedVersion ?? 0, actualVersion: null);
+            throw new WrongExpectedVersionException(streamId, commit.ExpectedVersion, actualVersion: null);
         }
 
         await tx.CommitAsync(ct).ConfigureAwait(false);
