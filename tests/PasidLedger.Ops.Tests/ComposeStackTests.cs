@@ -75,28 +75,19 @@ public sealed class ComposeStackTests
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    // A bound on liveness, not a timing claim: the restarted ledger migrates, then answers.
-    private static async Task WaitUntilHealthyAsync(HttpClient http)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
+    // The restarted ledger migrates, then answers; until it listens, a request fails to connect.
+    private static Task WaitUntilHealthyAsync(HttpClient http) =>
+        Poll.UntilAsync(async () =>
         {
             try
             {
-                if ((await http.GetAsync("health", TestContext.Current.CancellationToken)).IsSuccessStatusCode)
-                {
-                    return;
-                }
+                return (await http.GetAsync("health", TestContext.Current.CancellationToken)).IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false;
             }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the restarted ledger did not become healthy");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
+        }, "the restarted ledger did not become healthy", TestContext.Current.CancellationToken, Patience);
 
     private static int FreeLoopbackPort()
     {
