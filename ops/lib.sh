@@ -22,3 +22,9 @@ apt_install() {
   fi
   rm -f "$out"
 }
+
+# Prints the script's leading comment block (its usage) on stderr and exits 2.
+usage_from_header() {
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
+  exit 2
+}
