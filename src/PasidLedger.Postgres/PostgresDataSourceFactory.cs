@@ -39,6 +39,13 @@ public static class PostgresDataSourceFactory
             settings.AutoPrepareMinUsages = 2;
         }
 
+        // Marten's append stamps events with `now() at time zone 'utc'` into a timestamptz column, which
+        // reads that wall-clock time in the session's zone: only a UTC session stores the right instant.
+        if (!given.ContainsKey("Timezone"))
+        {
+            settings.Timezone = "UTC";
+        }
+
         if (!given.ContainsKey("No Reset On Close"))
         {
             settings.NoResetOnClose = true;

@@ -13,12 +13,12 @@ public sealed class DataSourceFactoryTests(PostgresServer server)
         await schema.Migrator().MigrateAsync(ct);
 
         await using var conn = await schema.DataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("select current_schema()::text, to_regclass('streams')::text", conn);
+        await using var cmd = new NpgsqlCommand("select current_schema()::text, to_regclass('mt_streams')::text", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
 
         (await reader.ReadAsync(ct)).ShouldBeTrue();
         reader.GetString(0).ShouldBe(schema.Name);
-        reader.GetString(1).ShouldBe("streams");
+        reader.GetString(1).ShouldBe("mt_streams");
     }
 
     [Fact]

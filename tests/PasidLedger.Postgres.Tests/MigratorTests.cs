@@ -31,8 +31,11 @@ public sealed class MigratorTests(PostgresServer server)
         applied.ShouldBe(EmbeddedMigrations.Load());
         (await schema.JournalAsync()).ShouldBe(applied.Select(s => (s.Version, s.Name, s.Sha256)));
         // Later migrations add read-model tables; these are the store's own.
-        string[] storeTables = ["checkpoints", "events", "idempotency_keys", "rejections", "schema_journal", "snapshots", "streams"];
+        string[] storeTables = ["checkpoints", "idempotency_keys", "mt_events", "mt_streams", "rejections", "schema_journal", "snapshots"];
         storeTables.ShouldBeSubsetOf(await schema.TablesAsync());
+        // Marten's mt_events is the one event table: the hand-written store's tables are gone (0009).
+        (await schema.TablesAsync()).ShouldNotContain("events");
+        (await schema.TablesAsync()).ShouldNotContain("streams");
     }
 
     [Fact]

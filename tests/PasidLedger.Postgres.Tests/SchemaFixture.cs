@@ -1,5 +1,4 @@
 using PasidLedger.Postgres.Checkpoints;
-using PasidLedger.Postgres.Events;
 using PasidLedger.Postgres.Snapshots;
 
 namespace PasidLedger.Postgres.Tests;
@@ -11,8 +10,6 @@ public sealed class SchemaFixture(PostgresServer server) : IAsyncLifetime
 
     public TestSchema Schema => _schema ?? throw new InvalidOperationException("The fixture is not initialized.");
 
-    public PostgresEventStore Events { get; private set; } = null!;
-
     public PostgresSnapshotStore Snapshots { get; private set; } = null!;
 
     public PostgresCheckpointStore Checkpoints { get; private set; } = null!;
@@ -21,7 +18,6 @@ public sealed class SchemaFixture(PostgresServer server) : IAsyncLifetime
     {
         _schema = TestSchema.Create(server);
         await _schema.Migrator().MigrateAsync(TestContext.Current.CancellationToken);
-        Events = new PostgresEventStore(_schema.DataSource);
         Snapshots = new PostgresSnapshotStore(_schema.DataSource);
         Checkpoints = new PostgresCheckpointStore(_schema.DataSource);
     }

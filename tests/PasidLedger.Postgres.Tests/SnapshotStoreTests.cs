@@ -1,3 +1,4 @@
+using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.Snapshots;
 
 namespace PasidLedger.Postgres.Tests;
@@ -10,7 +11,7 @@ public sealed class SnapshotStoreTests(SchemaFixture db) : IClassFixture<SchemaF
     [Fact]
     public async Task LoadLatest_ReturnsTheHighestVersion_WhateverTheSaveOrder()
     {
-        var stream = TestEvents.NewStream().StreamId;
+        var stream = PoolStreams.StreamId($"host-{Guid.NewGuid():N}");
         await SaveAsync(stream, 20, """{"v": 20}""");
         await SaveAsync(stream, 30, """{"v": 30}""");
         await SaveAsync(stream, 10, """{"v": 10}""");
@@ -27,7 +28,7 @@ public sealed class SnapshotStoreTests(SchemaFixture db) : IClassFixture<SchemaF
     [InlineData(1000L, 30L)]
     public async Task LoadAtOrBefore_ReturnsTheNearestSnapshotNotAfterTheVersion(long version, long? expected)
     {
-        var stream = TestEvents.NewStream().StreamId;
+        var stream = PoolStreams.StreamId($"host-{Guid.NewGuid():N}");
         foreach (var v in new long[] { 10, 20, 30 })
         {
             await SaveAsync(stream, v, $$"""{"v": {{v}}}""");
@@ -41,7 +42,7 @@ public sealed class SnapshotStoreTests(SchemaFixture db) : IClassFixture<SchemaF
     [Fact]
     public async Task SavingTheSameVersionAgain_ReplacesTheBody()
     {
-        var stream = TestEvents.NewStream().StreamId;
+        var stream = PoolStreams.StreamId($"host-{Guid.NewGuid():N}");
         await SaveAsync(stream, 5, """{"v": "old"}""");
         await SaveAsync(stream, 5, """{"v": "new"}""");
 
@@ -51,7 +52,7 @@ public sealed class SnapshotStoreTests(SchemaFixture db) : IClassFixture<SchemaF
     [Fact]
     public async Task StreamWithoutSnapshots_HasNone()
     {
-        (await db.Snapshots.LoadLatestSnapshotAsync(TestEvents.NewStream().StreamId, Ct)).ShouldBeNull();
+        (await db.Snapshots.LoadLatestSnapshotAsync(PoolStreams.StreamId($"host-{Guid.NewGuid():N}"), Ct)).ShouldBeNull();
     }
 
     private async Task SaveAsync(string stream, long version, string body)

@@ -79,11 +79,13 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         var decision = Pool.Decide(state, envelope.Command);
         var now = clock.GetUtcNow();
         var correlation = envelope.CorrelationId ?? Version7Ids.Next(now);
+        var commandId = Version7Ids.Next(now);
         foreach (var @event in decision.Events)
         {
             Pool.Evolve(state, @event);
             projector.Touch(@event);
-            events.Add(new RecordedEvent(Version7Ids.Next(now), state.Version, @event, now, correlation, envelope.CausationId));
+            events.Add(new RecordedEvent(Version7Ids.Next(now), state.Version, @event, now, correlation, envelope.CausationId,
+                commandId, envelope.Caller, envelope.IdempotencyKey));
         }
 
         var body = envelope.Shape?.Invoke(state, decision);

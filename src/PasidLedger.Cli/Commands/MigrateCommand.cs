@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PasidLedger.Postgres;
+using PasidLedger.Postgres.EventStore;
 using PasidLedger.Postgres.Migrations;
 
 namespace PasidLedger.Cli.Commands;
@@ -29,6 +30,20 @@ internal static class MigrateCommand
                 : $"schema {options.SchemaName}: {applied.Count} migration(s) applied");
             return 0;
         }));
+        command.Subcommands.Add(ExportMartenCommand());
+        return command;
+    }
+
+    /// <summary><c>pasidledger migrate export-marten</c>: the DDL migration 0008 holds, as Marten writes it for the ledger's configuration.</summary>
+    private static Command ExportMartenCommand()
+    {
+        var command = new Command("export-marten",
+            $"Print the DDL Marten needs for the ledger's event store, in schema {MartenSchema.Placeholder} (migration 0008 holds it)");
+        command.SetAction(_ =>
+        {
+            Console.Out.Write(MartenSchema.ExportScript());
+            return 0;
+        });
         return command;
     }
 }

@@ -2,7 +2,6 @@ using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Cli.Commands;
 using PasidLedger.Postgres;
-using PasidLedger.Postgres.Events;
 using PasidLedger.Postgres.Migrations;
 using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.ReadModels;
@@ -21,16 +20,17 @@ internal static class ServiceDemo
     {
         await using var dataSource = PostgresDataSourceFactory.Create(options);
         var applied = await new Migrator(dataSource, options.SchemaName).MigrateAsync(ct).ConfigureAwait(false);
-        if (await new PostgresEventStore(dataSource).ReadStreamVersionAsync(PoolStreams.StreamId(pool), ct).ConfigureAwait(false) > 0)
+        var history = new HistoryQueries(dataSource);
+        if (await history.StreamVersionAsync(pool, ct).ConfigureAwait(false) > 0)
         {
             throw new CliException($"Pool '{pool}' already has events; the demo needs a fresh pool (leave out --pool to get one).");
         }
 
         output.WriteLine($"pool {pool} in schema {options.SchemaName} ({applied.Count} migration(s) applied first), through the pool writer and PostgreSQL");
         output.WriteLine();
-        var history = new HistoryQueries(dataSource);
         var views = new ReadModelQueries(dataSource);
-        await using (var writers = new PoolWriters(new PostgresPoolStore(dataSource), new WriterOptions(), TimeProvider.System))
+        using var store = new PostgresPoolStore(dataSource);
+        await using (var writers = new PoolWriters(store, new WriterOptions(), TimeProvider.System))
         {
             var (step, version) = (0, 0L);
             foreach (var line in GuestLifecycleScript.Steps(pool))

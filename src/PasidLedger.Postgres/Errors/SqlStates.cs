@@ -19,10 +19,13 @@ public static class SqlStates
     public const string ConnectionExceptionClass = "08";
 
     /// <summary>
-    /// Raised by <c>expect_stream_version</c> (migration 0004): under the pool lock, the stream was not
-    /// at the version an optimistic group commit was decided against. Class LD is not used by PostgreSQL.
+    /// Raised by <c>expect_stream_version</c> (migration 0009): the stream was not at the version a group
+    /// commit without events was decided against. Class LD is not used by PostgreSQL.
     /// </summary>
     public const string StreamVersionMismatch = "LD001";
+
+    /// <summary>Raised by Marten's <c>mt_quick_append_events</c> (migration 0008): the stream was not at the append's expected version.</summary>
+    public const string MartenStreamVersionMismatch = "MT003";
 
     /// <summary>Class 22, data exception: a value the server cannot take (bad text, JSON, range).</summary>
     public const string DataExceptionClass = "22";

@@ -8,7 +8,7 @@ public static class StoreErrorClassifier
     /// <summary>Classifies a SQLSTATE code; <see langword="null"/> or unknown codes are fatal.</summary>
     public static StoreErrorKind Classify(string? sqlState) => sqlState switch
     {
-        SqlStates.UniqueViolation or SqlStates.StreamVersionMismatch => StoreErrorKind.ConcurrencyConflict,
+        SqlStates.UniqueViolation or SqlStates.StreamVersionMismatch or SqlStates.MartenStreamVersionMismatch => StoreErrorKind.ConcurrencyConflict,
         SqlStates.SerializationFailure or SqlStates.DeadlockDetected => StoreErrorKind.Retryable,
         SqlStates.AdminShutdown => StoreErrorKind.ConnectionLost,
         { Length: 5 } when sqlState.StartsWith(SqlStates.ConnectionExceptionClass, StringComparison.Ordinal)

@@ -1,4 +1,5 @@
 using Npgsql;
+using PasidLedger.Postgres.EventStore;
 
 namespace PasidLedger.Postgres.Migrations;
 
@@ -49,8 +50,9 @@ internal sealed class SchemaJournal(string schema)
             await path.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        // A migration may build indexes on large tables: no command timeout.
-        await using (var body = new NpgsqlCommand(script.Sql, conn, tx) { CommandTimeout = 0 })
+        // A migration may build indexes on large tables: no command timeout. Marten's DDL (0008) names
+        // a placeholder schema; the checksum stays that of the file.
+        await using (var body = new NpgsqlCommand(MartenSchema.ForSchema(script.Sql, schema), conn, tx) { CommandTimeout = 0 })
         {
             await body.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }

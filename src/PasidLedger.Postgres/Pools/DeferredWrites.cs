@@ -1,4 +1,6 @@
 using System.Text.Json;
+using JasperFx.Events;
+using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using PasidLedger.Application.Ports;
@@ -6,37 +8,27 @@ using PasidLedger.Application.ReadModels;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Errors;
-using PasidLedger.Postgres.Events;
+using PasidLedger.Postgres.EventStore;
 using PasidLedger.Postgres.ReadModels;
 using PasidLedger.Postgres.Snapshots;
 
 namespace PasidLedger.Postgres.Pools;
 
 /// <summary>
-/// The writes of one group commit, none of whose answers the writer needs before committing: the
-/// event append, read models, idempotency keys, rejections and a snapshot. They travel as one
-/// <see cref="NpgsqlBatch"/>, so a group commit pays one round trip for all of them.
+/// The writes of one group commit in one Marten session, so they share its batch and transaction:
+/// the event append (Marten's, with the expected version and each event's metadata), then the read
+/// models, idempotency keys, rejections and snapshot as <see cref="QueuedStatement"/>s, in that order.
 /// </summary>
-/// <remarks>
-/// The append keeps its expected-version check: it inserts only through the stream row it moved
-/// from the expected version, and fewer rows than events is reported by <see cref="AppendShortBy"/>.
-/// </remarks>
-internal sealed class DeferredWrites(string pool)
+internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnlyList<RecordedEvent> events)
 {
     private readonly string streamId = PoolStreams.StreamId(pool);
     private readonly List<NpgsqlBatchCommand> commands = new(12);
-    private (NpgsqlBatchCommand Command, long ExpectedVersion, int Count)? append;
 
-    /// <summary>The writes of <paramref name="commit"/>, in the order they are sent: append, read models, keys, rejections, snapshot.</summary>
+    /// <summary>The writes of <paramref name="commit"/>.</summary>
     public static DeferredWrites Of(string pool, PoolCommit commit)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var writes = new DeferredWrites(pool);
-        if (commit.Events.Count > 0)
-        {
-            writes.Append(commit.ExpectedVersion, commit.Events);
-        }
-
+        var writes = new DeferredWrites(pool, commit.ExpectedVersion, commit.Events);
         if (commit.Views is { } views)
         {
             writes.ReadModels(views);
@@ -60,20 +52,64 @@ internal sealed class DeferredWrites(string pool)
         return writes;
     }
 
+    /// <summary>
+    /// A batch without events has no append to check the version: put <c>expect_stream_version</c>
+    /// (migration 0008, SQLSTATE LD001) in front, which also holds the stream row until the commit.
+    /// With events, Marten's append is the check.
+    /// </summary>
+    public void GuardWhenNoEvents()
+    {
+        if (events.Count > 0)
+        {
+            return;
+        }
+
+        var check = new NpgsqlBatchCommand("select expect_stream_version(@stream_id, @expected)");
+        check.Parameters.AddTyped("stream_id", NpgsqlDbType.Text, streamId);
+        check.Parameters.AddTyped("expected", NpgsqlDbType.Bigint, expectedVersion);
+        commands.Insert(0, check);
+    }
+
+    /// <summary>Puts everything in <paramref name="session"/>: the append first, as Marten sends it first anyway.</summary>
+    public void QueueInto(IDocumentSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (events.Count > 0)
+        {
+            var appended = new IEvent[events.Count];
+            for (var i = 0; i < appended.Length; i++)
+            {
+                appended[i] = StoredEvent(session, events[i]);
+            }
+
+            session.Events.Append(streamId, expectedVersion + appended.Length, appended);
+        }
+
+        foreach (var command in commands)
+        {
+            session.QueueOperation(new QueuedStatement(command));
+        }
+    }
+
     /// <summary>What a commit throws when the server refused a value of the batch (<see cref="StoreErrorKind.DataRefused"/>).</summary>
     public StoreRefusedWriteException Refused(PostgresException refusal) =>
         new($"PostgreSQL refused a write of pool {pool}'s batch ({refusal.SqlState}: {refusal.MessageText}); nothing of it was kept.", refusal);
 
-    /// <summary>Events the append did not insert (0 when it did all, or there was none); read after the batch ran.</summary>
-    public int AppendShortBy => append is { } a ? a.Count - a.Command.RecordsAffected : 0;
-
-    private void Append(long expectedVersion, IReadOnlyList<RecordedEvent> recorded)
+    /// <summary>The event as Marten stores it: its own id, correlation, causation and caller, and the command's id and key as headers.</summary>
+    private static IEvent StoredEvent(IDocumentSession session, RecordedEvent recorded)
     {
-        ArgumentNullException.ThrowIfNull(recorded);
-        var rows = recorded.Select(ToRow).ToArray();
-        var command = EventAppendCommand.CreateBatchCommand(streamId, pool, expectedVersion, rows);
-        commands.Add(command);
-        append = (command, expectedVersion, rows.Length);
+        var stored = session.Events.BuildEvent(recorded.Event);
+        stored.Id = recorded.EventId;
+        stored.CorrelationId = recorded.CorrelationId.ToString();
+        stored.CausationId = recorded.CausationId?.ToString();
+        stored.UserName = recorded.Caller;
+        stored.SetHeader(EventHeaders.CommandId, recorded.CommandId.ToString());
+        if (recorded.IdempotencyKey is { } key)
+        {
+            stored.SetHeader(EventHeaders.IdempotencyKey, key);
+        }
+
+        return stored;
     }
 
     private void ReadModels(ReadModelChanges changes) => commands.AddRange(ReadModelWriter.Commands(changes));
@@ -121,55 +157,5 @@ internal sealed class DeferredWrites(string pool)
         command.Parameters.AddWithValue("version", snapshot.Version);
         command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(snapshot, LedgerJson.Options));
         commands.Add(command);
-    }
-
-    /// <summary>
-    /// Call last. Puts the pool lock (<see cref="PoolStreams.LockSql"/>)
-    /// and <c>expect_stream_version</c> (migration 0004, SQLSTATE LD001) in front of the writes; read
-    /// committed gives the check its own snapshot, taken after the lock was granted. With an append,
-    /// a second check after it makes a short append raise too, so the batch is all or nothing.
-    /// </summary>
-    public void GuardWith(long expectedVersion)
-    {
-        var lockPool = new NpgsqlBatchCommand(PoolStreams.LockSql);
-        lockPool.Parameters.AddWithValue("pool", pool);
-        commands.InsertRange(0, [lockPool, Expect(expectedVersion)]);
-        if (append is { } a)
-        {
-            commands.Add(Expect(a.ExpectedVersion + a.Count));
-        }
-    }
-
-    private NpgsqlBatchCommand Expect(long version)
-    {
-        var check = new NpgsqlBatchCommand("select expect_stream_version(@stream_id, @expected)");
-        check.Parameters.AddWithValue("stream_id", streamId);
-        check.Parameters.AddWithValue("expected", version);
-        return check;
-    }
-
-    /// <summary>Sends every write in one batch: in <paramref name="tx"/>, or, without one, as one implicit transaction.</summary>
-    public async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, CancellationToken ct)
-    {
-        if (commands.Count == 0)
-        {
-            return;
-        }
-
-        await using var batch = new NpgsqlBatch(conn, tx);
-        foreach (var command in commands)
-        {
-            batch.BatchCommands.Add(command);
-        }
-
-        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
-
-    private static EventToAppend ToRow(RecordedEvent recorded)
-    {
-        var (type, body) = EventSerializer.Serialize(recorded.Event);
-        var metadata = EventMetadata.Of(recorded.Event);
-        return new EventToAppend(recorded.EventId, type, body, metadata.Ioasid, metadata.Generation, metadata.SetId,
-            metadata.Token, recorded.CorrelationId, recorded.CausationId, recorded.RecordedAt);
     }
 }

@@ -1,22 +1,24 @@
+using Marten;
+using Marten.Services;
 using Npgsql;
 using PasidLedger.Application.Ports;
 using PasidLedger.Domain.Events;
-using PasidLedger.Postgres.Errors;
 
 namespace PasidLedger.Postgres.Pools;
 
 /// <summary>
-/// A group commit decided against the writer's cached state at <c>expectedVersion</c>, sent as
-/// one batch and so one round trip: pool lock, version check, append, read models, keys,
-/// rejections, snapshot. Without an explicit transaction PostgreSQL runs the batch as one implicit
-/// transaction that commits at its end, so a raised check or any other error keeps nothing.
+/// A group commit decided against the writer's cached state at <c>expectedVersion</c>, sent as one
+/// Marten session: the append with that expected version, read models, keys, rejections and snapshot
+/// in one batch and one transaction. Marten's append function locks and moves the stream row first,
+/// so a writer of another instance that moved the stream meanwhile makes this batch keep nothing.
 /// </summary>
 /// <remarks>
-/// Idempotency keys are looked up before, without the lock: a stored key is final, and a key
+/// Idempotency keys are looked up before, on the same connection: a stored key is final, and a key
 /// another instance stores after the lookup makes the insert of this batch fail (unique violation),
 /// which is reported like a moved stream.
 /// </remarks>
-internal sealed class OptimisticPoolTransaction(NpgsqlDataSource dataSource, string pool, long expectedVersion) : IPoolTransaction
+internal sealed class OptimisticPoolTransaction(IDocumentStore store, NpgsqlDataSource dataSource, string pool, long expectedVersion)
+    : IPoolTransaction
 {
     private NpgsqlConnection? conn;
 
@@ -32,21 +34,11 @@ internal sealed class OptimisticPoolTransaction(NpgsqlDataSource dataSource, str
 
     public async Task CommitAsync(PoolCommit commit, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(commit);
         var writes = DeferredWrites.Of(pool, commit);
-        writes.GuardWith(StreamVersion);
-        var open = await OpenAsync(ct).ConfigureAwait(false);
-        try
-        {
-            await writes.ExecuteAsync(open, null, ct).ConfigureAwait(false);
-        }
-        catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.ConcurrencyConflict)
-        {
-            throw new StreamMovedException($"Pool {pool} moved past version {StreamVersion} before its batch committed.", ex);
-        }
-        catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.DataRefused)
-        {
-            throw writes.Refused(ex);
-        }
+        writes.GuardWhenNoEvents();
+        await using var session = store.LightweightSession(SessionOptions.ForConnection(await OpenAsync(ct).ConfigureAwait(false)));
+        await SessionCommit.SaveAsync(session, writes, pool, StreamVersion, ct).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => conn?.DisposeAsync() ?? ValueTask.CompletedTask;

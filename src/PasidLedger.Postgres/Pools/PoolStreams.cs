@@ -1,14 +1,14 @@
 namespace PasidLedger.Postgres.Pools;
 
-/// <summary>One stream per pool (ARCHITECTURE.md 2).</summary>
+/// <summary>One stream per pool (ARCHITECTURE.md 2), a Marten stream with a string key.</summary>
 public static class PoolStreams
 {
     /// <summary>
-    /// Takes the pool's transaction-scoped advisory lock (parameter <c>@pool</c>). Every pool writer,
-    /// locked or optimistic, and a rebuild use this one key, so they exclude each other; advisory
-    /// locks are per database, not per schema.
+    /// Locks the pool's stream row until the transaction ends and returns its version (parameter
+    /// <c>@stream_id</c>). Marten's append updates the same row, so locked writers, optimistic
+    /// appends and a rebuild exclude each other in one lock order.
     /// </summary>
-    internal const string LockSql = "select pg_advisory_xact_lock(hashtextextended(@pool, 0))";
+    internal const string LockSql = "select version from mt_streams where id = @stream_id for update";
 
     public static string StreamId(string pool) => $"pool-{pool}";
 }

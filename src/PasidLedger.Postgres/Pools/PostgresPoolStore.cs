@@ -1,24 +1,29 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Marten;
 using Npgsql;
 using PasidLedger.Application.Ports;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Domain.Events;
 using PasidLedger.Domain.State;
-using PasidLedger.Postgres.Events;
+using PasidLedger.Postgres.EventStore;
 using PasidLedger.Postgres.Snapshots;
 
 namespace PasidLedger.Postgres.Pools;
 
-/// <summary>The pool writer's store on PostgreSQL: snapshots, stream reads and locked transactions.</summary>
-public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
+/// <summary>
+/// The pool writer's store on PostgreSQL: events in Marten (<see cref="LedgerEventStore"/>), snapshots,
+/// stream reads and locked transactions.
+/// </summary>
+public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore, IDisposable
 {
     private readonly PostgresSnapshotStore snapshots = new(dataSource);
+    private readonly DocumentStore store = LedgerEventStore.Create(dataSource);
 
     public IPoolTransaction BeginOptimistic(string pool, long expectedVersion)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pool);
-        return new OptimisticPoolTransaction(dataSource, pool, expectedVersion);
+        return new OptimisticPoolTransaction(store, dataSource, pool, expectedVersion);
     }
 
     public async Task<PoolSnapshot?> LoadSnapshotAsync(string pool, CancellationToken ct)
@@ -45,7 +50,7 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
         {
             var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
             var version = await LockAndReadVersionAsync(conn, tx, pool, ct).ConfigureAwait(false);
-            return new PostgresPoolTransaction(pool, conn, tx, version);
+            return new PostgresPoolTransaction(store, pool, conn, tx, version);
         }
         catch
         {
@@ -54,23 +59,17 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore
         }
     }
 
+    public void Dispose() => store.Dispose();
+
     /// <summary>
-    /// Takes the pool lock and reads the stream version in one round trip. Read committed gives each
-    /// statement its own snapshot, so the version is read after the lock was granted and includes
-    /// the commit of whoever held it before. The lock is <see cref="PoolStreams.LockSql"/>, so every
-    /// pool writer excludes the others.
+    /// Locks the pool's stream row and reads its version (0 for a stream not started yet, whose first
+    /// append then races on the row's key instead). Every pool writer and a rebuild take this row
+    /// first, and Marten's append takes it too, so there is one lock order.
     /// </summary>
     private static async Task<long> LockAndReadVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(conn, tx);
-        var lockPool = new NpgsqlBatchCommand(PoolStreams.LockSql);
-        lockPool.Parameters.AddWithValue("pool", pool);
-        var version = new NpgsqlBatchCommand("select version from streams where stream_id = @stream_id");
-        version.Parameters.AddWithValue("stream_id", PoolStreams.StreamId(pool));
-        batch.BatchCommands.Add(lockPool);
-        batch.BatchCommands.Add(version);
-        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await reader.NextResultAsync(ct).ConfigureAwait(false);
-        return await reader.ReadAsync(ct).ConfigureAwait(false) ? reader.GetInt64(0) : 0;
+        await using var command = new NpgsqlCommand(PoolStreams.LockSql, conn, tx);
+        command.Parameters.AddWithValue("stream_id", PoolStreams.StreamId(pool));
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long version ? version : 0;
     }
 }

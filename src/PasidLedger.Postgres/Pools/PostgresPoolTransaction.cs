@@ -1,18 +1,18 @@
+using Marten;
+using Marten.Services;
 using Npgsql;
 using PasidLedger.Application.Ports;
 using PasidLedger.Domain.Events;
-using PasidLedger.Postgres.Errors;
-using PasidLedger.Postgres.Events;
 
 namespace PasidLedger.Postgres.Pools;
 
 /// <summary>
-/// One group commit on one connection, holding the pool's advisory transaction lock from the
-/// start (the writer's path when it has no trusted cached state). Every write goes in one batch
-/// right before <c>COMMIT</c> (<see cref="DeferredWrites"/>).
+/// One group commit on one connection, holding the pool's stream row (<c>mt_streams … for update</c>)
+/// from the start: the writer's path when it has no trusted cached state. Every write goes in one
+/// Marten session on this transaction, right before <c>COMMIT</c>.
 /// </summary>
 internal sealed class PostgresPoolTransaction(
-    string pool, NpgsqlConnection conn, NpgsqlTransaction tx, long streamVersion) : IPoolTransaction
+    IDocumentStore store, string pool, NpgsqlConnection conn, NpgsqlTransaction tx, long streamVersion) : IPoolTransaction
 {
     public long StreamVersion { get; } = streamVersion;
 
@@ -28,32 +28,14 @@ internal sealed class PostgresPoolTransaction(
     public Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
         IdempotencyLookup.FindAsync(conn, tx, pool, keys, ct);
 
-    /// <summary>
-    /// A short append or a unique violation on <c>uq_events_stream_version</c> is a
-    /// <see cref="WrongExpectedVersionException"/>, thrown before <c>COMMIT</c> is sent, so the
-    /// transaction rolls back with everything in it.
-    /// </summary>
+    /// <summary>The session writes in this transaction and leaves the commit to it; a failure rolls all of it back on dispose.</summary>
     public async Task CommitAsync(PoolCommit commit, CancellationToken ct)
     {
-        var streamId = PoolStreams.StreamId(pool);
+        ArgumentNullException.ThrowIfNull(commit);
         var writes = DeferredWrites.Of(pool, commit);
-        try
+        await using (var session = store.LightweightSession(SessionOptions.ForTransaction(tx)))
         {
-            await writes.ExecuteAsync(conn, tx, ct).ConfigureAwait(false);
-        }
-        catch (PostgresException ex) when (
-            StoreErrorClassifier.Classify(ex) == StoreErrorKind.ConcurrencyConflict && ex.ConstraintName == "uq_events_stream_version")
-        {
-            throw new WrongExpectedVersionException(streamId, commit.ExpectedVersion, actualVersion: null, ex);
-        }
-        catch (PostgresException ex) when (StoreErrorClassifier.Classify(ex) == StoreErrorKind.DataRefused)
-        {
-            throw writes.Refused(ex);
-        }
-
-        if (writes.AppendShortBy != 0)
-        {
-            throw new WrongExpectedVersionException(streamId, commit.ExpectedVersion, actualVersion: null);
+            await SessionCommit.SaveAsync(session, writes, pool, StreamVersion, ct).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Npgsql;
+using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Projections;
@@ -11,9 +12,23 @@ internal static class PoolStreamCatalog
         NpgsqlConnection conn, NpgsqlTransaction? tx, string? pool, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "select pool, version from streams where @pool::text is null or pool = @pool order by pool", conn, tx);
-        command.Parameters.AddWithValue("pool", (object?)pool ?? DBNull.Value);
+            """
+            select substr(id, length(@prefix) + 1) as pool, version from mt_streams
+            where starts_with(id, @prefix) and (@stream_id::text is null or id = @stream_id)
+            order by pool
+            """, conn, tx);
+        command.Parameters.AddWithValue("prefix", PoolStreams.StreamId(string.Empty));
+        command.Parameters.AddWithValue("stream_id", pool is null ? DBNull.Value : PoolStreams.StreamId(pool));
         return await SqlQuery.ListAsync(command, reader => (reader.GetString(0), reader.GetInt64(1)), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Locks the pool's stream row until <paramref name="tx"/> ends, as its writers do, and returns the stream's version.</summary>
+    public static async Task<long> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(PoolStreams.LockSql, conn, tx);
+        command.Parameters.AddWithValue("stream_id", PoolStreams.StreamId(pool));
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?
+            ?? throw new InvalidOperationException($"Pool '{pool}' has no event stream.");
     }
 
     /// <summary>Pools that have read-model rows, stream or not (verify reports rows no stream explains).</summary>

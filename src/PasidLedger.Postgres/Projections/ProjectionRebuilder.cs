@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.State;
-using PasidLedger.Postgres.Events;
+using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Projections;
@@ -10,7 +10,7 @@ namespace PasidLedger.Postgres.Projections;
 /// <summary>
 /// <c>pasidledger projections rebuild</c>: recreates the inline read models of a pool from its
 /// events alone (ARCHITECTURE.md 4). Each pool is rebuilt in one transaction that holds the pool's
-/// advisory lock: fold the whole stream into a fresh state, delete the pool's rows, write every
+/// stream row (<see cref="PoolStreams.LockSql"/>), as its writers do: fold the whole stream into a fresh state, delete the pool's rows, write every
 /// row of the folded state, commit. The pool's writers wait meanwhile, so no reader ever sees a
 /// half-built pool and no group commit lands between the fold and the write.
 /// </summary>
@@ -18,8 +18,6 @@ public sealed class ProjectionRebuilder(NpgsqlDataSource dataSource)
 {
     /// <summary>Rows per <see cref="ReadModelWriter.ApplyAsync"/> call: big enough for few round trips, small enough for modest parameter arrays.</summary>
     private const int RowsPerWrite = 20_000;
-
-    private readonly PostgresEventStore events = new(dataSource);
 
     /// <summary>
     /// Rebuilds <paramref name="pool"/>, or every pool that has a stream when it is null.
@@ -58,9 +56,7 @@ public sealed class ProjectionRebuilder(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await events.AcquirePoolLockAsync(conn, tx, pool, ct).ConfigureAwait(false);
-        var streams = await PoolStreamCatalog.StreamsAsync(conn, tx, pool, ct).ConfigureAwait(false);
-        var version = streams.Single().Version;
+        var version = await PoolStreamCatalog.LockAsync(conn, tx, pool, ct).ConfigureAwait(false);
         var state = await PoolStreamFold.FoldAsync(conn, tx, pool, version, v => folded(version, v), ct).ConfigureAwait(false);
         await ReadModelWriter.ClearAsync(conn, tx, pool, ct).ConfigureAwait(false);
         var rows = state.IsCreated ? await WriteAsync(conn, tx, state, ct).ConfigureAwait(false) : 0;

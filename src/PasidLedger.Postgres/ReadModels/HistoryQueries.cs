@@ -8,13 +8,18 @@ public sealed class HistoryQueries(NpgsqlDataSource dataSource)
 {
     public Task<List<HistoryEvent>> EventsAsync(string pool, long afterVersion, int limit, string? type, CancellationToken ct) => QueryAsync(
         """
-        select version, type, body::text, recorded_at, correlation_id, causation_id from events
+        select version, type, data::text, timestamp, correlation_id::uuid, causation_id::uuid from mt_events
         where stream_id = @stream and version > @after and (@type::text is null or type = @type)
         order by version limit @limit
         """,
         r => new HistoryEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3),
             r.IsDBNull(4) ? null : r.GetGuid(4), r.IsDBNull(5) ? null : r.GetGuid(5)),
         ct, ("stream", PoolStreams.StreamId(pool)), ("after", afterVersion), ("type", type), ("limit", limit));
+
+    /// <summary>The pool stream's version: 0 before its first event.</summary>
+    public async Task<long> StreamVersionAsync(string pool, CancellationToken ct) =>
+        (await QueryAsync("select version from mt_streams where id = @stream", r => r.GetInt64(0), ct, ("stream", PoolStreams.StreamId(pool)))
+            .ConfigureAwait(false)).SingleOrDefault();
 
     public Task<List<HistoryRejection>> RejectionsAsync(string pool, int limit, CancellationToken ct) => QueryAsync(
         """

@@ -80,7 +80,7 @@ public sealed record Footprint(long Streams, long Events, long Rejections, long 
         await using var conn = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var cmd = new NpgsqlCommand(
             """
-            select (select count(*) from streams where stream_id = @stream), (select count(*) from events where stream_id = @stream),
+            select (select count(*) from mt_streams where id = @stream), (select count(*) from mt_events where stream_id = @stream),
                    (select count(*) from rejections where pool = @pool), (select count(*) from idempotency_keys where pool = @pool),
                    (select count(*) from capacity_view where pool = @pool)
             """, conn);

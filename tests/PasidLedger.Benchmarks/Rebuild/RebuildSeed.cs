@@ -1,5 +1,4 @@
-using PasidLedger.Application.ReadModels;
-using PasidLedger.Application.Serialization;
+using PasidLedger.Application.Ports;
 using PasidLedger.Benchmarks.Domain;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
@@ -7,9 +6,9 @@ using PasidLedger.Domain.Events;
 using PasidLedger.Domain.Model;
 using PasidLedger.Domain.State;
 using PasidLedger.Postgres;
-using PasidLedger.Postgres.Events;
 using PasidLedger.Postgres.Migrations;
 using PasidLedger.Postgres.Pools;
+using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Benchmarks.Rebuild;
 
@@ -31,8 +30,8 @@ internal static class RebuildSeed
         var target = long.Parse(Option(args, "--events") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture);
         await using var dataSource = PostgresDataSourceFactory.Create(new PostgresOptions { ConnectionString = connection });
         await new Migrator(dataSource, "public").MigrateAsync(CancellationToken.None);
-        var store = new PostgresEventStore(dataSource);
-        var existing = await store.ReadStreamVersionAsync(PoolStreams.StreamId(pool), CancellationToken.None);
+        using var store = new PostgresPoolStore(dataSource);
+        var existing = await new HistoryQueries(dataSource).StreamVersionAsync(pool, CancellationToken.None);
         if (existing >= target)
         {
             Console.WriteLine($"pool {pool} already has {existing} events");
@@ -44,12 +43,12 @@ internal static class RebuildSeed
             throw new InvalidOperationException($"pool {pool} has {existing} events, fewer than {target}; use another --pool");
         }
 
-        var written = await SeedAsync(store, dataSource, pool, target);
+        var written = await SeedAsync(store, pool, target);
         Console.WriteLine($"seeded {written} events into pool {pool}");
         return 0;
     }
 
-    private static async Task<long> SeedAsync(PostgresEventStore store, Npgsql.NpgsqlDataSource dataSource, string pool, long target)
+    private static async Task<long> SeedAsync(PostgresPoolStore store, string pool, long target)
     {
         var state = new PoolState();
         var pending = new List<PoolEvent>();
@@ -77,28 +76,23 @@ internal static class RebuildSeed
             slots[slot] = decision.Reply is IoasidGranted g ? (g.Id, g.Generation, 1) : (id, generation, (stage + 1) % 6);
             if (pending.Count >= Chunk)
             {
-                version = await AppendAsync(store, dataSource, pool, version, pending);
+                version = await AppendAsync(store, pool, version, pending);
             }
         }
 
-        return await AppendAsync(store, dataSource, pool, version, pending);
+        return await AppendAsync(store, pool, version, pending);
     }
 
-    private static async Task<long> AppendAsync(PostgresEventStore store, Npgsql.NpgsqlDataSource dataSource, string pool, long version, List<PoolEvent> events)
+    /// <summary>One optimistic group commit of <paramref name="events"/> and nothing else: the same append path the writer uses.</summary>
+    private static async Task<long> AppendAsync(PostgresPoolStore store, string pool, long version, List<PoolEvent> events)
     {
         var now = DateTimeOffset.UtcNow;
-        var rows = events.Select(e =>
-        {
-            var (type, body) = EventSerializer.Serialize(e);
-            var m = EventMetadata.Of(e);
-            return new EventToAppend(Guid.CreateVersion7(now), type, body, m.Ioasid, m.Generation, m.SetId, m.Token, null, null, now);
-        }).ToArray();
-        await using var conn = await dataSource.OpenConnectionAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        var next = await store.AppendAsync(conn, tx, PoolStreams.StreamId(pool), pool, version, rows, CancellationToken.None);
-        await tx.CommitAsync();
+        var recorded = events.Select((e, i) => new RecordedEvent(Guid.CreateVersion7(now), version + i + 1, e, now, Guid.CreateVersion7(now), null,
+            Guid.CreateVersion7(now), "bench:rebuild-seed", null)).ToArray();
+        await using var transaction = store.BeginOptimistic(pool, version);
+        await transaction.CommitAsync(new PoolCommit(version, recorded, null, [], [], null), CancellationToken.None);
         events.Clear();
-        return next;
+        return version + recorded.Length;
     }
 
     private static string? Option(string[] args, string name)

@@ -6,7 +6,7 @@ namespace PasidLedger.Benchmarks.Writing;
 
 /// <summary>
 /// The optimistic transaction without a connection: it builds every batch command of a group
-/// commit, guard included, and sends nothing. No stored idempotency keys, nothing to catch up.
+/// commit that go beside the append, guard included, and sends nothing (no Marten session). No stored idempotency keys, nothing to catch up.
 /// </summary>
 internal sealed class UnsentPoolTransaction(string pool, long streamVersion) : IPoolTransaction
 {
@@ -22,7 +22,7 @@ internal sealed class UnsentPoolTransaction(string pool, long streamVersion) : I
 
     public Task CommitAsync(PoolCommit commit, CancellationToken ct)
     {
-        DeferredWrites.Of(pool, commit).GuardWith(StreamVersion);
+        DeferredWrites.Of(pool, commit).GuardWhenNoEvents();
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using PasidLedger.Domain.Events;
 using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.Projections;
+using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Tests.Projections;
 
@@ -22,7 +23,7 @@ public sealed class RandomWorkloadRebuildTests(SchemaFixture db) : IClassFixture
             RandomWorkload.RunAsync(db.Schema.DataSource, "host-b", seed: 29, CommandsPerPool, Ct));
         foreach (var run in runs)
         {
-            var streamVersion = await db.Events.ReadStreamVersionAsync(PoolStreams.StreamId(run.Pool), Ct);
+            var streamVersion = await new HistoryQueries(db.Schema.DataSource).StreamVersionAsync(run.Pool, Ct);
             streamVersion.ShouldBe(run.Shadow.Version, $"the writer of {run.Pool} decided differently from the shadow state");
             run.Replayed.ShouldBeGreaterThan(0, "the workload retried no idempotency key");
             run.Rejected.ShouldBeGreaterThan(0, "the workload exercised no rejection path");
@@ -60,7 +61,7 @@ public sealed class RandomWorkloadRebuildTests(SchemaFixture db) : IClassFixture
 
     private async Task<List<string>> StoredEventTypesAsync()
     {
-        await using var command = db.Schema.DataSource.CreateCommand("select distinct type from events");
+        await using var command = db.Schema.DataSource.CreateCommand("select distinct type from mt_events");
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var types = new List<string>();
         while (await reader.ReadAsync(Ct))

@@ -31,15 +31,18 @@ public sealed class RebuildTests(SchemaFixture db) : IClassFixture<SchemaFixture
     }
 
     [Fact]
-    public async Task Rebuild_WaitsForTheWriterHoldingThePoolLock()
+    public async Task Rebuild_WaitsForTheWriterHoldingThePoolsStreamRow()
     {
         await RandomWorkload.RunAsync(db.Schema.DataSource, "host-l", seed: 9, commands: 200, Ct);
         await using var writer = await db.Schema.DataSource.OpenConnectionAsync(Ct);
         await using var writerTx = await writer.BeginTransactionAsync(Ct);
-        await db.Events.AcquirePoolLockAsync(writer, writerTx, "host-l", Ct);
+        await using (var lockRow = new NpgsqlCommand("select version from mt_streams where id = 'pool-host-l' for update", writer, writerTx))
+        {
+            await lockRow.ExecuteScalarAsync(Ct);
+        }
 
         var rebuild = new ProjectionRebuilder(db.Schema.DataSource).RebuildAsync("host-l", null, Ct);
-        await WaitUntilSomeoneWaitsForAnAdvisoryLockAsync();
+        await WaitUntilSomeoneWaitsForAsync(writer.ProcessID);
         rebuild.IsCompleted.ShouldBeFalse();
         await writerTx.CommitAsync(Ct);
 
@@ -54,11 +57,11 @@ public sealed class RebuildTests(SchemaFixture db) : IClassFixture<SchemaFixture
         failure.Message.ShouldContain("no event stream");
     }
 
-    private async Task WaitUntilSomeoneWaitsForAnAdvisoryLockAsync()
+    private async Task WaitUntilSomeoneWaitsForAsync(int holderPid)
     {
         await using var conn = await db.Schema.DataSource.OpenConnectionAsync(Ct);
-        await using var cmd = new NpgsqlCommand(
-            "select count(*) from pg_locks l join pg_stat_activity a using (pid) where l.locktype = 'advisory' and not l.granted and a.application_name = 'pasidledger'", conn);
-        await Poll.UntilAsync(async () => (long)(await cmd.ExecuteScalarAsync(Ct))! > 0, "the rebuild never waited for the pool lock", Ct);
+        await using var cmd = new NpgsqlCommand("select count(*) from pg_stat_activity where @pid = any(pg_blocking_pids(pid))", conn);
+        cmd.Parameters.AddWithValue("pid", holderPid);
+        await Poll.UntilAsync(async () => (long)(await cmd.ExecuteScalarAsync(Ct))! > 0, "the rebuild never waited for the pool's stream row", Ct);
     }
 }

@@ -9,16 +9,19 @@ internal static class LedgerStream
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<List<(long Version, PoolEvent Event)>> EventsAsync(NpgsqlDataSource dataSource, string pool) =>
-        await new PostgresPoolStore(dataSource).ReadAsync(pool, 0, Ct).ToListAsync(Ct);
+    public static async Task<List<(long Version, PoolEvent Event)>> EventsAsync(NpgsqlDataSource dataSource, string pool)
+    {
+        using var store = new PostgresPoolStore(dataSource);
+        return await store.ReadAsync(pool, 0, Ct).ToListAsync(Ct);
+    }
 
     public static async Task<long> VersionAsync(NpgsqlDataSource dataSource, string pool) =>
-        await ScalarAsync(dataSource, "select coalesce(max(version), 0) from events where stream_id = @stream", pool);
+        await ScalarAsync(dataSource, "select coalesce(max(version), 0) from mt_events where stream_id = @stream", pool);
 
     /// <summary>The inserting transaction of each event, in version order (<c>xmin</c> is its transaction id).</summary>
     public static async Task<List<(long Version, string Transaction)>> TransactionsAsync(NpgsqlDataSource dataSource, string pool)
     {
-        await using var cmd = dataSource.CreateCommand("select version, xmin::text from events where stream_id = @stream order by version");
+        await using var cmd = dataSource.CreateCommand("select version, xmin::text from mt_events where stream_id = @stream order by version");
         cmd.Parameters.AddWithValue("stream", PoolStreams.StreamId(pool));
         var rows = new List<(long, string)>();
         await using var reader = await cmd.ExecuteReaderAsync(Ct);
