@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Errors;
 
@@ -20,7 +21,8 @@ public sealed record CommandResult(
     bool Replayed = false,
     string? Fingerprint = null)
 {
-    /// <summary>True when the command was refused with an error (not merely ignored).</summary>
+    /// <summary>True when the command was refused with an error (not merely ignored); not stored, it follows from the rest.</summary>
+    [JsonIgnore]
     public bool Failed => Reason is not null && !Ignored;
 
     /// <summary>The result of <paramref name="decision"/>, once folded into the stream at <paramref name="version"/>.</summary>
