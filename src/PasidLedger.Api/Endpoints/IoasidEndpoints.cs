@@ -16,19 +16,19 @@ internal static class IoasidEndpoints
             Validate.First(Validate.U32(body.Min, "min"), Validate.U32(body.Max, "max"),
                 body.Private is { Length: > 4096 } ? ApiProblems.Invalid("'private' is limited to 4096 characters, as for PUT private") : null)
             ?? await CommandDispatch.SendAsync(http, pool, new AllocateIoasid(setId, (uint)body.Min!.Value, (uint)body.Max!.Value, body.Private),
-                (state, d) => d.Reply is IoasidGranted g ? StateBodies.Ioasid(state, g.Id) : null, StatusCodes.Status201Created).ConfigureAwait(false));
+                ReplyBodies.Ioasid, StatusCodes.Status201Created).ConfigureAwait(false));
         pool.MapGet("/ioasids/{id}", GetAsync);
         pool.MapPost("/ioasids/{id}/refs", AcquireAsync);
         pool.MapPost("/ioasids/{id}/refs/release", async (HttpContext http, string pool, long id, ReleaseRefRequest body) =>
             Validate.First(Validate.Id(id), Validate.Text(body.Holder, "holder"))
             ?? await CommandDispatch.SendAsync(http, pool, new ReleaseRef((uint)id, body.Holder!, body.SetId, body.Generation),
-                (_, d) => d.Reply is RefsChanged r
-                    ? new ReleaseBody(r.Refs, r.Reclaimed, d.Rejection is null ? (r.Reclaimed ? "reclaimed" : "released") : "ignored", d.Rejection?.Reason.ToString())
+                r => r.Reply is RefsChanged c
+                    ? new ReleaseBody(c.Refs, c.Reclaimed, r.Reason is null ? (c.Reclaimed ? "reclaimed" : "released") : "ignored", r.Reason?.ToString())
                     : null).ConfigureAwait(false));
         pool.MapPost("/ioasids/{id}/free", async (HttpContext http, string pool, long id, FreeRequest body) =>
             Validate.Id(id)
-            ?? await CommandDispatch.SendAsync(http, pool, new FreeIoasid((uint)id, body.SetId, body.Generation), (_, d) => d.Reply is FreeOutcome f
-                ? new OutcomeBody(Outcome(f.Result), d.Rejection?.Reason.ToString())
+            ?? await CommandDispatch.SendAsync(http, pool, new FreeIoasid((uint)id, body.SetId, body.Generation), r => r.Reply is FreeOutcome f
+                ? new OutcomeBody(Outcome(f.Result), r.Reason?.ToString())
                 : null).ConfigureAwait(false));
     }
 
@@ -43,7 +43,7 @@ internal static class IoasidEndpoints
         PoolCommand command = body.IfOwned == true
             ? new AcquireRefIfOwned((uint)id, body.Holder!, CommandDispatch.Caller(http), body.Generation)
             : new AcquireRef((uint)id, body.Holder!, body.SetId, body.Generation);
-        return await CommandDispatch.SendAsync(http, pool, command, (state, _) => StateBodies.Ioasid(state, (uint)id)).ConfigureAwait(false);
+        return await CommandDispatch.SendAsync(http, pool, command, ReplyBodies.Ioasid).ConfigureAwait(false);
     }
 
     private static async Task<IResult> GetAsync(string pool, long id, ReadModelQueries queries, CancellationToken ct)

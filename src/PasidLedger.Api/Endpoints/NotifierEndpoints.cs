@@ -21,7 +21,7 @@ internal static class NotifierEndpoints
             UnregisterVia? how = via switch { "set" => UnregisterVia.Set, "mm" => UnregisterVia.Mm, null => UnregisterVia.Matching, _ => null };
             return how is null
                 ? Task.FromResult(ApiProblems.Invalid("'via' must be set or mm"))
-                : CommandDispatch.SendAsync(http, pool, new UnregisterNotifier(notifierId, how.Value), (_, d) => StateBodies.Outcome(d, "unregistered"));
+                : CommandDispatch.SendAsync(http, pool, new UnregisterNotifier(notifierId, how.Value), r => ReplyBodies.Outcome(r, "unregistered"));
         });
         pool.MapGet("/notifiers", async (string pool, ReadModelQueries queries, CancellationToken ct) =>
             await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null
@@ -51,7 +51,7 @@ internal static class NotifierEndpoints
         var command = new RegisterNotifier(body.Name!, scope!.Value, body.SetId, body.Token, priority!.Value, body.Endpoint,
             [.. reactions.Select(r => new Reaction(r.Item1!.Value, r.Item2!.Value, r.Holder))]);
         return await CommandDispatch.SendAsync(http, pool, command,
-            (_, d) => d.Reply is NotifierAdded added ? new NotifierAddedBody(added.NotifierId, added.Active) : null,
+            r => r.Reply is NotifierAdded added ? new NotifierAddedBody(added.NotifierId, added.Active) : null,
             StatusCodes.Status201Created).ConfigureAwait(false);
     }
 

@@ -17,14 +17,14 @@ internal static class PoolEndpoints
         pool.MapGet("", GetAsync);
         pool.MapPost("/capacity/install", async (HttpContext http, string pool, InstallCapacityRequest body) =>
             Validate.U32(body.Total, "total")
-            ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), StateBodies.Install).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), ReplyBodies.Install).ConfigureAwait(false));
         pool.MapPost("/capacity/reserve", async (HttpContext http, string pool, CapacityCountRequest body) =>
             Validate.U32(body.Count, "count")
             ?? await CommandDispatch.SendAsync(http, pool, new ReserveCapacity(body.Count!.Value),
-                (state, d) => new ReserveBody(((CapacityChanged)d.Reply!).Count, state.Available)).ConfigureAwait(false));
+                r => new ReserveBody(((CapacityChanged)r.Reply!).Count, r.Rows.Capacity!.Available)).ConfigureAwait(false));
         pool.MapPost("/capacity/cancel", async (HttpContext http, string pool, CapacityCountRequest body) =>
             Validate.U32(body.Count, "count")
-            ?? await CommandDispatch.SendAsync(http, pool, new CancelCapacity(body.Count!.Value), (state, _) => new AvailableBody(state.Available)).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new CancelCapacity(body.Count!.Value), r => new AvailableBody(r.Rows.Capacity!.Available)).ConfigureAwait(false));
     }
 
     private static Task<IResult> CreateAsync(HttpContext http, string pool, CreatePoolRequest? body)
@@ -41,7 +41,7 @@ internal static class PoolEndpoints
         }
 
         var options = new PoolOptions(dispatch.Value, body?.AutoDestroyWhenEmpty ?? false);
-        return CommandDispatch.SendAsync(http, pool, new CreatePool(pool, options), (state, _) => StateBodies.Capacity(state));
+        return CommandDispatch.SendAsync(http, pool, new CreatePool(pool, options), ReplyBodies.Capacity);
     }
 
     private static async Task<IResult> GetAsync(string pool, ReadModelQueries queries, CancellationToken ct)

@@ -19,14 +19,14 @@ internal static class SetEndpoints
         pool.MapGet("/sets", FindAsync);
         pool.MapPatch("/sets/{setId}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
             Validate.U32(body.Quota, "quota")
-            ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), (state, _) => StateBodies.Set(state, setId)).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), ReplyBodies.Set).ConfigureAwait(false));
         pool.MapDelete("/sets/{setId}", (HttpContext http, string pool, int setId) =>
-            CommandDispatch.SendAsync(http, pool, new FreeSet(setId), (state, _) => StateBodies.Set(state, setId)));
+            CommandDispatch.SendAsync(http, pool, new FreeSet(setId), ReplyBodies.Set));
         pool.MapPost("/sets/{setId}/release", (HttpContext http, string pool, int setId) =>
-            CommandDispatch.SendAsync(http, pool, new ReleaseSet(setId), (state, _) => StateBodies.Set(state, setId)));
+            CommandDispatch.SendAsync(http, pool, new ReleaseSet(setId), ReplyBodies.Set));
         pool.MapPost("/sets/{setId}/free-all", (HttpContext http, string pool, int setId) =>
-            CommandDispatch.SendAsync(http, pool, new FreeAllInSet(setId), (_, d) => d.Reply is SetFreedAll r
-                ? new FreeAllBody(setId, r.Reclaimed, r.FreePending, d.Rejection is null ? "done" : "ignored", d.Rejection?.Reason.ToString())
+            CommandDispatch.SendAsync(http, pool, new FreeAllInSet(setId), r => r.Reply is SetFreedAll freed
+                ? new FreeAllBody(setId, freed.Reclaimed, freed.FreePending, r.Reason is null ? "done" : "ignored", r.Reason?.ToString())
                 : null));
     }
 
@@ -43,7 +43,7 @@ internal static class SetEndpoints
                 Validate.U32(body.Quota, "quota"),
                 body.Token is { Length: > 200 } ? ApiProblems.Invalid("'token' is limited to 200 characters") : null)
             ?? await CommandDispatch.SendAsync(http, pool, new CreateSet(type!.Value, body.Token, body.Quota!.Value),
-                (state, d) => d.Reply is SetAllocated s ? StateBodies.Set(state, s.SetId) : null, StatusCodes.Status201Created).ConfigureAwait(false);
+                ReplyBodies.Set, StatusCodes.Status201Created).ConfigureAwait(false);
     }
 
     private static async Task<IResult> GetAsync(string pool, int setId, ReadModelQueries queries, CancellationToken ct)

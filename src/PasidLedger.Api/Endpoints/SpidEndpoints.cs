@@ -15,21 +15,19 @@ internal static class SpidEndpoints
     {
         pool.MapPut("/ioasids/{id}/private", async (HttpContext http, string pool, long id, PrivateRequest body) =>
             Validate.First(Validate.Id(id), Validate.Text(body.Data, "data", 4096))
-            ?? await CommandDispatch.SendAsync(http, pool, new AttachPrivate((uint)id, body.Data!, body.Generation), Refcount(id)).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new AttachPrivate((uint)id, body.Data!, body.Generation), ReplyBodies.Ioasid).ConfigureAwait(false));
         pool.MapDelete("/ioasids/{id}/private", async (HttpContext http, string pool, long id) =>
             Validate.Id(id)
-            ?? await CommandDispatch.SendAsync(http, pool, new DetachPrivate((uint)id), (_, d) => StateBodies.Outcome(d, "detached")).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new DetachPrivate((uint)id), r => ReplyBodies.Outcome(r, "detached")).ConfigureAwait(false));
         pool.MapGet("/ioasids/{id}/private", FindAsync);
         pool.MapPut("/ioasids/{id}/spid", async (HttpContext http, string pool, long id, SpidRequest body) =>
             Validate.First(Validate.Id(id), Validate.U32(body.Spid, "spid"))
-            ?? await CommandDispatch.SendAsync(http, pool, new AttachSpid((uint)id, (uint)body.Spid!.Value, body.Generation), Refcount(id)).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new AttachSpid((uint)id, (uint)body.Spid!.Value, body.Generation), ReplyBodies.Ioasid).ConfigureAwait(false));
         pool.MapDelete("/ioasids/{id}/spid", async (HttpContext http, string pool, long id) =>
             Validate.Id(id)
-            ?? await CommandDispatch.SendAsync(http, pool, new DetachSpid((uint)id), (_, d) => StateBodies.Outcome(d, "unbound")).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new DetachSpid((uint)id), r => ReplyBodies.Outcome(r, "unbound")).ConfigureAwait(false));
         pool.MapPost("/sets/{setId}/spids/{spid}/lookup", LookupAsync);
     }
-
-    private static Func<Domain.State.PoolState, Decision, object?> Refcount(long id) => (state, _) => StateBodies.Ioasid(state, (uint)id);
 
     /// <summary><c>find_by_spid</c>: with get it is a command taking a reference; without, a query.</summary>
     private static async Task<IResult> LookupAsync(HttpContext http, string pool, int setId, long spid, SpidLookupRequest? body, ReadModelQueries queries)
@@ -43,7 +41,7 @@ internal static class SpidEndpoints
         {
             return Validate.Text(body.Holder, "holder")
                 ?? await CommandDispatch.SendAsync(http, pool, new AcquireRefBySpid(setId, (uint)spid, body.Holder!),
-                    (_, d) => new LookupBody(((SpidResolved)d.Reply!).Id, d.Rejection?.Reason.ToString())).ConfigureAwait(false);
+                    r => new LookupBody(((SpidResolved)r.Reply!).Id, r.Reason?.ToString())).ConfigureAwait(false);
         }
 
         if (await queries.CapacityAsync(pool, http.RequestAborted).ConfigureAwait(false) is null)

@@ -3,7 +3,7 @@ using PasidLedger.Application.ReadModels;
 
 namespace PasidLedger.Api.Responses;
 
-/// <summary>Response bodies built from read-model rows (queries).</summary>
+/// <summary>Response bodies built from read-model rows: those of queries, and those a command's reply carries (<see cref="ReplyBodies"/>).</summary>
 public static class RowBodies
 {
     public static CapacityBody Capacity(CapacityView v) => new(v.Pool, v.Capacity, v.Available, v.CapacityInstalled, v.Version);

@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using PasidLedger.Application.Serialization;
+
 namespace PasidLedger.Application.ReadModels;
 
 /// <summary>Refcount view: one allocated IOASID (ARCHITECTURE.md 4).</summary>
+/// <param name="Holders">References per holder, in first-acquisition order; kept in that order as JSON (<see cref="HolderListConverter"/>).</param>
 public sealed record RefcountView(
     string Pool, uint Id, int Generation, int SetId, string State, int Refs,
-    IReadOnlyDictionary<string, int> Holders, uint? Spid, string? Private)
+    [property: JsonConverter(typeof(HolderListConverter))] IReadOnlyDictionary<string, int> Holders, uint? Spid, string? Private)
 {
     /// <inheritdoc />
     public bool Equals(RefcountView? other) =>

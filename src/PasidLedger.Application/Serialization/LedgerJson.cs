@@ -20,6 +20,10 @@ public static class LedgerJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+            // A stored result comes back from a jsonb column, which sorts an object's keys: the
+            // reply's type discriminator (CommandReply) need not come first.
+            AllowOutOfOrderMetadataProperties = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         foreach (var converter in converters)

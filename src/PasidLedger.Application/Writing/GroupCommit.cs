@@ -51,7 +51,7 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         {
             var envelope = batch[i].Envelope;
             Results[i] = envelope.IdempotencyKey is { } key && stored.TryGetValue(key, out var json)
-                ? Replay(envelope, key, JsonSerializer.Deserialize<CommandResult>(json, LedgerJson.Options)!)
+                ? Replay(envelope, key, ResultSerializer.Deserialize(json))
                 : envelope.IdempotencyKey is { } seen && decidedKeys.TryGetValue(seen, out var earlier)
                     ? Replay(envelope, seen, earlier)
                     : Decide(envelope);
@@ -70,8 +70,8 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
     /// <summary>A retry gets the first result; the same key with another command is refused and changes nothing.</summary>
     private CommandResult Replay(CommandEnvelope envelope, string key, CommandResult first) =>
         first.Fingerprint is { } fingerprint && fingerprint != CommandFingerprint.Of(envelope.Command)
-            ? new CommandResult(RejectionReason.IdempotencyKeyReused, Errno.EEXIST, false,
-                $"Idempotency-Key {key} was first used for a different command ({fingerprint.Split(':')[0]})", null, state.Version)
+            ? new CommandResult(null, RejectionReason.IdempotencyKeyReused, Errno.EEXIST, false,
+                $"Idempotency-Key {key} was first used for a different command ({fingerprint.Split(':')[0]})", ReplyRows.None, state.Version)
             : first with { Replayed = true };
 
     private CommandResult Decide(CommandEnvelope envelope)
@@ -88,10 +88,7 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
                 commandId, envelope.Caller, envelope.IdempotencyKey));
         }
 
-        var body = envelope.Shape?.Invoke(state, decision);
-        var rejection = decision.Rejection;
-        var result = new CommandResult(rejection?.Reason, rejection?.Errno ?? Errno.None, rejection?.Ignored ?? false, rejection?.Detail,
-            body is null ? null : JsonSerializer.Serialize(body, body.GetType(), LedgerJson.Options), state.Version);
+        var result = CommandResult.Of(decision, ReplyRows.Of(state, envelope.Command, decision), state.Version);
         if (!state.IsCreated)
         {
             return result; // An unknown pool stores nothing: no rejection row, no idempotency key.
@@ -101,7 +98,7 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         if (envelope.IdempotencyKey is { } key)
         {
             result = result with { Fingerprint = CommandFingerprint.Of(envelope.Command) };
-            keyed.Add((key, JsonSerializer.Serialize(result, LedgerJson.Options)));
+            keyed.Add((key, ResultSerializer.Serialize(result)));
             decidedKeys[key] = result;
         }
 

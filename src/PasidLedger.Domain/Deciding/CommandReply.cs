@@ -1,8 +1,25 @@
+using System.Text.Json.Serialization;
 using PasidLedger.Domain.Model;
 
 namespace PasidLedger.Domain.Deciding;
 
-/// <summary>What the kernel call would return, alongside the events.</summary>
+/// <summary>
+/// What the kernel call would return, alongside the events. An idempotency key stores it under the
+/// persisted name below (like <see cref="Events.EventNames"/>, never the CLR name), so the names
+/// must not change once used.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(Acknowledged), "acknowledged.v1")]
+[JsonDerivedType(typeof(CapacityChanged), "capacity.changed.v1")]
+[JsonDerivedType(typeof(SetAllocated), "set.allocated.v1")]
+[JsonDerivedType(typeof(SetReleased), "set.released.v1")]
+[JsonDerivedType(typeof(SetFreedAll), "set.freed-all.v1")]
+[JsonDerivedType(typeof(IoasidGranted), "ioasid.granted.v1")]
+[JsonDerivedType(typeof(RefsChanged), "ioasid.refs-changed.v1")]
+[JsonDerivedType(typeof(FreeOutcome), "ioasid.free-outcome.v1")]
+[JsonDerivedType(typeof(NotifierAdded), "notifier.added.v1")]
+[JsonDerivedType(typeof(SpidResolved), "spid.resolved.v1")]
+[JsonDerivedType(typeof(WorkAccepted), "work.accepted.v1")]
 public abstract record CommandReply;
 
 /// <summary>Success with nothing to return (the kernel's 0 or void).</summary>

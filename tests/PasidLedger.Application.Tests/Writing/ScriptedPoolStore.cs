@@ -10,7 +10,8 @@ namespace PasidLedger.Application.Tests.Writing;
 /// <summary>
 /// An in-memory <see cref="IPoolStore"/> whose steps a test scripts: the stream a load reads, which
 /// optimistic commits find the stream moved, where a locked transaction's catch-up waits, which
-/// commits and loads fail. It records every locked transaction it hands out.
+/// commits and loads fail. It records every locked transaction it hands out, and keeps the idempotency
+/// results of the commits it accepts as a jsonb column would (<see cref="Jsonb"/>).
 /// </summary>
 internal sealed class ScriptedPoolStore : IPoolStore
 {
@@ -43,6 +44,9 @@ internal sealed class ScriptedPoolStore : IPoolStore
     public Exception? LoadsFail { get; set; }
 
     public List<ScriptedTransaction> Locked { get; } = [];
+
+    /// <summary>The stored result of each idempotency key, as the store gives it back.</summary>
+    public Dictionary<string, string> Results { get; } = [];
 
     public Task<PoolSnapshot?> LoadSnapshotAsync(string pool, CancellationToken ct) =>
         LoadsFail is { } failure ? Task.FromException<PoolSnapshot?>(failure) : Task.FromResult<PoolSnapshot?>(null);
@@ -85,7 +89,7 @@ internal sealed class ScriptedPoolStore : IPoolStore
         }
 
         public Task<IReadOnlyDictionary<string, string>> FindResultsAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+            Task.FromResult<IReadOnlyDictionary<string, string>>(keys.Where(store.Results.ContainsKey).ToDictionary(key => key, key => store.Results[key]));
 
         public Task CommitAsync(PoolCommit commit, CancellationToken ct)
         {
@@ -101,7 +105,12 @@ internal sealed class ScriptedPoolStore : IPoolStore
                 return Task.FromException(failure);
             }
 
-            return Task.CompletedTask; // what the batch decided is not kept: the tests here are about the writer's loop
+            foreach (var (key, result) in commit.Results)
+            {
+                store.Results.Add(key, Jsonb.Stored(result));
+            }
+
+            return Task.CompletedTask; // the events are not kept: the tests here are about the writer, which caches its state
         }
 
         public ValueTask DisposeAsync()

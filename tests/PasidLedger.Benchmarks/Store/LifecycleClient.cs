@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
-using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
-using PasidLedger.Domain.State;
 
 namespace PasidLedger.Benchmarks.Store;
 
@@ -17,7 +14,6 @@ namespace PasidLedger.Benchmarks.Store;
 /// </summary>
 internal sealed class LifecycleClient(PoolWriters writers, string pool, int setId, string holder)
 {
-    private static readonly Func<PoolState, Decision, object?> Granted = static (_, decision) => decision.Reply;
     private uint spid;
     private int step;
     private IoasidGranted? held;
@@ -51,20 +47,19 @@ internal sealed class LifecycleClient(PoolWriters writers, string pool, int setI
     {
         if (held is not { } h)
         {
-            var result = await SubmitAsync(Lifecycle.Allocate(setId), Granted);
-            held = JsonSerializer.Deserialize<IoasidGranted>(result.BodyJson!, LedgerJson.Options);
+            held = (IoasidGranted)(await SubmitAsync(Lifecycle.Allocate(setId))).Reply!;
             step = 0;
             return;
         }
 
         var command = Lifecycle.After(h, step++, setId, holder, ref spid);
         held = command is FreeIoasid ? null : held;
-        await SubmitAsync(command, null);
+        await SubmitAsync(command);
     }
 
-    private async Task<CommandResult> SubmitAsync(PoolCommand command, Func<PoolState, Decision, object?>? shape)
+    private async Task<CommandResult> SubmitAsync(PoolCommand command)
     {
-        var result = await writers.SubmitAsync(pool, new CommandEnvelope(command, Caller: holder, Shape: shape));
+        var result = await writers.SubmitAsync(pool, new CommandEnvelope(command, Caller: holder));
         return result.Failed
             ? throw new InvalidOperationException($"{command} was refused ({result.Reason}: {result.Detail}); the benchmark is broken")
             : result;

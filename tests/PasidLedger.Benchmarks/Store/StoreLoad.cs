@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
-using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Model;
-using PasidLedger.Domain.State;
 using PasidLedger.Postgres;
 using PasidLedger.Postgres.Migrations;
 using PasidLedger.Postgres.Pools;
@@ -66,8 +63,7 @@ internal static partial class StoreLoad
         {
             // Quota 0: unlimited and unreserved (D2); each client's SPIDs live in its own set.
             var pool = PoolName(i % pools);
-            var created = await SubmitAsync(writers, pool, new CreateSet(SetType.Null, null, 0), static (_, d) => d.Reply);
-            var setId = JsonSerializer.Deserialize<SetAllocated>(created.BodyJson!, LedgerJson.Options)!.SetId;
+            var setId = ((SetAllocated)(await SubmitAsync(writers, pool, new CreateSet(SetType.Null, null, 0))).Reply!).SetId;
             clients[i] = new LifecycleClient(writers, pool, setId, $"client-{i}");
         }
 
@@ -76,10 +72,9 @@ internal static partial class StoreLoad
 
     private static string PoolName(int index) => $"bench-host-{index}";
 
-    private static async Task<CommandResult> SubmitAsync(PoolWriters writers, string pool, PoolCommand command,
-        Func<PoolState, Decision, object?>? shape = null)
+    private static async Task<CommandResult> SubmitAsync(PoolWriters writers, string pool, PoolCommand command)
     {
-        var result = await writers.SubmitAsync(pool, new CommandEnvelope(command, Shape: shape));
+        var result = await writers.SubmitAsync(pool, new CommandEnvelope(command));
         return result.Failed ? throw new InvalidOperationException($"{command}: {result.Reason} {result.Detail}") : result;
     }
 

@@ -1,43 +1,28 @@
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
-using PasidLedger.Domain.State;
 
 namespace PasidLedger.Benchmarks.Writing;
 
 /// <summary>
 /// One caller of <see cref="GroupCommitBenchmark"/>, like the store load's client: an IOASID
-/// lifecycle in its own set (alloc, attach_spid, get, put, detach_spid, free), one command per batch,
-/// each with a reply shape as the API gives every command. The grant is caught by the shape, so
-/// the benchmark does not parse reply JSON.
+/// lifecycle in its own set (alloc, attach_spid, get, put, detach_spid, free), one command per batch.
+/// The writer answers each with its typed reply and rows, as for the API; the grant is read from the reply.
 /// </summary>
-internal sealed class BatchClient
+internal sealed class BatchClient(int setId, string holder, bool keyed)
 {
-    private readonly int setId;
-    private readonly string holder;
-    private readonly bool keyed;
     private uint spid;
     private int step;
     private long sent;
     private IoasidGranted? held;
-    private readonly Func<PoolState, Decision, object?> granted;
-    private static readonly Func<PoolState, Decision, object?> Reply = static (_, decision) => decision.Reply;
-
-    public BatchClient(int setId, string holder, bool keyed)
-    {
-        (this.setId, this.holder, this.keyed) = (setId, holder, keyed);
-        granted = (_, decision) => held = (IoasidGranted)decision.Reply!;
-    }
 
     public PendingCommand Next()
     {
         PoolCommand command;
-        var shape = Reply;
         if (held is not { } h)
         {
             command = Lifecycle.Allocate(setId);
             step = 0;
-            shape = granted;
         }
         else
         {
@@ -46,6 +31,9 @@ internal sealed class BatchClient
         }
 
         var key = keyed ? $"{holder}-{sent++}" : null;
-        return new PendingCommand(new CommandEnvelope(command, key, holder, Shape: shape));
+        return new PendingCommand(new CommandEnvelope(command, key, holder));
     }
+
+    /// <summary>Takes the answer to the command <see cref="Next"/> gave last.</summary>
+    public void Answered(CommandResult result) => held = result.Reply as IoasidGranted ?? held;
 }

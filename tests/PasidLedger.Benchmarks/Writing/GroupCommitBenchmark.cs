@@ -49,8 +49,13 @@ public class GroupCommitBenchmark
 
         var tx = new UnsentPoolTransaction(Pool, state.Version);
         var results = await GroupCommit.CommitAsync(Pool, state, TimeProvider.System, tx, batch, options.SnapshotEvery, CancellationToken.None);
-        return Array.Exists(results, result => result.Failed)
-            ? throw new InvalidOperationException("A lifecycle command was refused: the benchmark is broken.")
-            : state.Version;
+        for (var i = 0; i < clients.Length; i++)
+        {
+            clients[i].Answered(results[i].Failed
+                ? throw new InvalidOperationException("A lifecycle command was refused: the benchmark is broken.")
+                : results[i]);
+        }
+
+        return state.Version;
     }
 }

@@ -1,9 +1,8 @@
-using System.Globalization;
 using Npgsql;
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain;
 using PasidLedger.Domain.Commands;
-using PasidLedger.Domain.Events;
+using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Model;
 using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Pools;
@@ -74,14 +73,12 @@ internal static class RandomWorkload
         var reserved = state.Capacity - state.Available - state.Sets.Values.Where(s => !s.IsDestroyed).Sum(s => s.Quota);
         await using var writer = new PoolWriter(run.Pool, new PostgresPoolStore(dataSource), new WriterOptions(), TimeProvider.System);
         (await writer.SubmitAsync(new CommandEnvelope(new CancelCapacity(reserved)), ct)).Reason.ShouldBeNull();
-        var set = await writer.SubmitAsync(new CommandEnvelope(new CreateSet(SetType.Null, null, 0),
-            Shape: (_, decision) => decision.Events.OfType<SetCreated>().Select(e => (int?)e.SetId).SingleOrDefault()), ct);
+        var set = await writer.SubmitAsync(new CommandEnvelope(new CreateSet(SetType.Null, null, 0)), ct);
         set.Reason.ShouldBeNull(set.Detail);
-        var setId = int.Parse(set.BodyJson!, CultureInfo.InvariantCulture);
-        var allocated = await writer.SubmitAsync(new CommandEnvelope(new AllocateIoasid(setId, 1, 400, "rec"),
-            Shape: (_, decision) => decision.Events.OfType<IoasidAllocated>().Select(e => (uint?)e.Id).SingleOrDefault()), ct);
+        var setId = set.Reply.ShouldBeOfType<SetAllocated>().SetId;
+        var allocated = await writer.SubmitAsync(new CommandEnvelope(new AllocateIoasid(setId, 1, 400, "rec")), ct);
         allocated.Reason.ShouldBeNull(allocated.Detail);
-        var id = uint.Parse(allocated.BodyJson!, CultureInfo.InvariantCulture);
+        var id = allocated.Reply.ShouldBeOfType<IoasidGranted>().Id;
         (await writer.SubmitAsync(new CommandEnvelope(new AcquireRef(id, "iommu", setId)), ct)).Reason.ShouldBeNull();
         (await writer.SubmitAsync(new CommandEnvelope(new AttachSpid(id, 4242)), ct)).Reason.ShouldBeNull();
         return id;

@@ -1,11 +1,9 @@
-using System.Text.Json;
-using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Deciding;
 
 namespace PasidLedger.Postgres.Tests.Writing;
 
-/// <summary>Reads the reply body that <see cref="WriterInstance.ReplyShape"/> stored in a result.</summary>
+/// <summary>Reads the kernel-style reply of a result (the allocated ID, the refs, ...).</summary>
 internal static class Replies
 {
     public static T Of<T>(CommandResult result)
@@ -13,7 +11,7 @@ internal static class Replies
     {
         ArgumentNullException.ThrowIfNull(result);
         result.Failed.ShouldBeFalse($"the command was refused: {result.Reason} {result.Detail}");
-        return JsonSerializer.Deserialize<T>(result.BodyJson.ShouldNotBeNull(), LedgerJson.Options).ShouldNotBeNull();
+        return result.Reply.ShouldBeOfType<T>();
     }
 
     /// <summary>The allocated ID handle, or null when the allocation was refused.</summary>

@@ -3,6 +3,7 @@ using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain;
 using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Model;
 using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Pools;
 
@@ -32,14 +33,19 @@ public sealed class SnapshotLoadTests(PostgresServer server, SchemaFixture db) :
             Canonical(JsonSerializer.Deserialize<PoolSnapshot>(stored.BodyJson, LedgerJson.Options)!).ShouldBe(Canonical(PoolSnapshots.Take(Pool.Replay(events.Take((int)version).Select(e => e.Event)))));
         }
 
-        await using var fresh = WriterInstance.Start(server, db.Schema);
-        // A refused command changes nothing; its reply is the writer's whole state.
-        var probe = await fresh.Writers.SubmitAsync(pool, new CommandEnvelope(new FreeIoasid(0, null), Shape: (state, _) => PoolSnapshots.Take(state)), TestContext.Current.CancellationToken);
+        // The new writer's state shows in the snapshot it takes after one more event (after every event, here).
+        await using (var fresh = WriterInstance.Start(server, db.Schema, new WriterOptions { SnapshotEvery = 1 }))
+        {
+            (await fresh.SubmitAsync(pool, new CreateSet(SetType.Null, null, 0))).Failed.ShouldBeFalse();
+            fresh.Store.TailReadsAfter.ShouldBe([snapshots[^1]], "the new writer must start from the latest snapshot");
+        }
 
-        fresh.Store.TailReadsAfter.ShouldBe([snapshots[^1]], "the new writer must start from the latest snapshot");
-        var loaded = JsonSerializer.Deserialize<PoolSnapshot>(probe.BodyJson!, LedgerJson.Options)!;
-        loaded.Version.ShouldBe(events.Count);
-        Canonical(loaded).ShouldBe(Canonical(PoolSnapshots.Take(Pool.Replay(events.Select(e => e.Event)))));
+        var after = await LedgerStream.EventsAsync(db.Schema.DataSource, pool);
+        after.Count.ShouldBe(events.Count + 1);
+        var taken = await db.Snapshots.LoadAtOrBeforeAsync(PoolStreams.StreamId(pool), after.Count, TestContext.Current.CancellationToken);
+        var loaded = JsonSerializer.Deserialize<PoolSnapshot>(taken.ShouldNotBeNull().BodyJson, LedgerJson.Options)!;
+        loaded.Version.ShouldBe(after.Count);
+        Canonical(loaded).ShouldBe(Canonical(PoolSnapshots.Take(Pool.Replay(after.Select(e => e.Event)))));
     }
 
     /// <summary>Allocations, references, SPIDs and frees in a few sets, until the stream is long enough.</summary>

@@ -2,7 +2,6 @@ using Npgsql;
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
-using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Pools;
 
 namespace PasidLedger.Postgres.Tests.Writing;
@@ -13,9 +12,6 @@ namespace PasidLedger.Postgres.Tests.Writing;
 /// </summary>
 internal sealed class WriterInstance : IAsyncDisposable
 {
-    /// <summary>Replies with the kernel-style answer of the decision (the allocated ID, the refs, ...).</summary>
-    public static readonly Func<PoolState, Decision, object?> ReplyShape = (_, decision) => decision.Reply;
-
     private WriterInstance(NpgsqlDataSource dataSource, WriterOptions options)
     {
         DataSource = dataSource;
@@ -34,7 +30,7 @@ internal sealed class WriterInstance : IAsyncDisposable
             options ?? new WriterOptions());
 
     public Task<CommandResult> SubmitAsync(string pool, PoolCommand command, string? key = null) =>
-        Writers.SubmitAsync(pool, new CommandEnvelope(command, key, Caller: "test", Shape: ReplyShape));
+        Writers.SubmitAsync(pool, new CommandEnvelope(command, key, Caller: "test"));
 
     /// <summary>Creates the pool with a capacity and one NULL-type set per quota; returns the set IDs.</summary>
     public async Task<int[]> CreatePoolAsync(string pool, long capacity, params long[] quotas)
