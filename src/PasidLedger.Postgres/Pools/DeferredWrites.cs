@@ -54,7 +54,7 @@ internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnl
 
     /// <summary>
     /// A batch without events has no append to check the version: put <c>expect_stream_version</c>
-    /// (migration 0008, SQLSTATE LD001) in front, which also holds the stream row until the commit.
+    /// (migration 0009, SQLSTATE LD001) in front; the writer holds the pool lock, so the version stays.
     /// With events, Marten's append is the check.
     /// </summary>
     public void GuardWhenNoEvents()

@@ -7,10 +7,11 @@ using PasidLedger.Domain.Events;
 namespace PasidLedger.Postgres.Pools;
 
 /// <summary>
-/// A group commit decided against the writer's cached state at <c>expectedVersion</c>, sent as one
-/// Marten session: the append with that expected version, read models, keys, rejections and snapshot
-/// in one batch and one transaction. Marten's append function locks and moves the stream row first,
-/// so a writer of another instance that moved the stream meanwhile makes this batch keep nothing.
+/// A group commit decided against the writer's cached state at <c>expectedVersion</c>: the pool lock
+/// (<see cref="PoolStreams.LockSql"/>, one round trip), then one Marten session on that transaction, whose
+/// batch holds the append with that expected version, read models, keys, rejections and snapshot, then
+/// <c>COMMIT</c>. A writer of another instance that moved the stream meanwhile makes the append (or the
+/// guard of a batch without events) fail, and the batch keeps nothing.
 /// </summary>
 /// <remarks>
 /// Idempotency keys are looked up before, on the same connection: a stored key is final, and a key
@@ -37,8 +38,20 @@ internal sealed class OptimisticPoolTransaction(IDocumentStore store, NpgsqlData
         ArgumentNullException.ThrowIfNull(commit);
         var writes = DeferredWrites.Of(pool, commit);
         writes.GuardWhenNoEvents();
-        await using var session = store.LightweightSession(SessionOptions.ForConnection(await OpenAsync(ct).ConfigureAwait(false)));
-        await SessionCommit.SaveAsync(session, writes, pool, StreamVersion, ct).ConfigureAwait(false);
+        var open = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await open.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (var lockPool = new NpgsqlCommand(PoolStreams.LockSql, open, tx))
+        {
+            lockPool.Parameters.AddWithValue("pool", pool);
+            await lockPool.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using (var session = store.LightweightSession(SessionOptions.ForTransaction(tx)))
+        {
+            await SessionCommit.SaveAsync(session, writes, pool, StreamVersion, ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => conn?.DisposeAsync() ?? ValueTask.CompletedTask;

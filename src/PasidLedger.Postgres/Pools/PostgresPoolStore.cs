@@ -49,7 +49,7 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore,
         try
         {
             var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var version = await LockAndReadVersionAsync(conn, tx, pool, ct).ConfigureAwait(false);
+            var version = await PoolStreams.LockAndReadVersionAsync(conn, tx, pool, ct).ConfigureAwait(false);
             return new PostgresPoolTransaction(store, pool, conn, tx, version);
         }
         catch
@@ -60,16 +60,4 @@ public sealed class PostgresPoolStore(NpgsqlDataSource dataSource) : IPoolStore,
     }
 
     public void Dispose() => store.Dispose();
-
-    /// <summary>
-    /// Locks the pool's stream row and reads its version (0 for a stream not started yet, whose first
-    /// append then races on the row's key instead). Every pool writer and a rebuild take this row
-    /// first, and Marten's append takes it too, so there is one lock order.
-    /// </summary>
-    private static async Task<long> LockAndReadVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(PoolStreams.LockSql, conn, tx);
-        command.Parameters.AddWithValue("stream_id", PoolStreams.StreamId(pool));
-        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long version ? version : 0;
-    }
 }

@@ -7,8 +7,8 @@ using PasidLedger.Domain.Events;
 namespace PasidLedger.Postgres.Pools;
 
 /// <summary>
-/// One group commit on one connection, holding the pool's stream row (<c>mt_streams … for update</c>)
-/// from the start: the writer's path when it has no trusted cached state. Every write goes in one
+/// One group commit on one connection, holding the pool lock (<see cref="PoolStreams.LockSql"/>) from
+/// the start: the writer's path when it has no trusted cached state. Every write goes in one
 /// Marten session on this transaction, right before <c>COMMIT</c>.
 /// </summary>
 internal sealed class PostgresPoolTransaction(

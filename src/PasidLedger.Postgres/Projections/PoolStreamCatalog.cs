@@ -22,15 +22,6 @@ internal static class PoolStreamCatalog
         return await SqlQuery.ListAsync(command, reader => (reader.GetString(0), reader.GetInt64(1)), ct).ConfigureAwait(false);
     }
 
-    /// <summary>Locks the pool's stream row until <paramref name="tx"/> ends, as its writers do, and returns the stream's version.</summary>
-    public static async Task<long> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(PoolStreams.LockSql, conn, tx);
-        command.Parameters.AddWithValue("stream_id", PoolStreams.StreamId(pool));
-        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?
-            ?? throw new InvalidOperationException($"Pool '{pool}' has no event stream.");
-    }
-
     /// <summary>Pools that have read-model rows, stream or not (verify reports rows no stream explains).</summary>
     public static async Task<List<string>> ProjectedPoolsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace PasidLedger.Postgres.Projections;
 /// <summary>
 /// <c>pasidledger projections rebuild</c>: recreates the inline read models of a pool from its
 /// events alone (ARCHITECTURE.md 4). Each pool is rebuilt in one transaction that holds the pool's
-/// stream row (<see cref="PoolStreams.LockSql"/>), as its writers do: fold the whole stream into a fresh state, delete the pool's rows, write every
+/// lock (<see cref="PoolStreams.LockSql"/>), as its writers do: fold the whole stream into a fresh state, delete the pool's rows, write every
 /// row of the folded state, commit. The pool's writers wait meanwhile, so no reader ever sees a
 /// half-built pool and no group commit lands between the fold and the write.
 /// </summary>
@@ -56,7 +56,7 @@ public sealed class ProjectionRebuilder(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var version = await PoolStreamCatalog.LockAsync(conn, tx, pool, ct).ConfigureAwait(false);
+        var version = await PoolStreams.LockAndReadVersionAsync(conn, tx, pool, ct).ConfigureAwait(false);
         var state = await PoolStreamFold.FoldAsync(conn, tx, pool, version, v => folded(version, v), ct).ConfigureAwait(false);
         await ReadModelWriter.ClearAsync(conn, tx, pool, ct).ConfigureAwait(false);
         var rows = state.IsCreated ? await WriteAsync(conn, tx, state, ct).ConfigureAwait(false) : 0;

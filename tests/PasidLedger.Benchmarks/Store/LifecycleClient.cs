@@ -6,13 +6,13 @@ using PasidLedger.Domain.Deciding;
 namespace PasidLedger.Benchmarks.Store;
 
 /// <summary>
-/// One caller cycling through an IOASID lifecycle in its own set:
+/// One caller cycling through an IOASID lifecycle in its own set, through the ledger's writers or a peer:
 /// alloc, attach_spid, get, put, detach_spid, free. Each command waits for the previous one.
 /// With an interval the caller is rate-limited and each latency is measured from the command's
 /// scheduled start, so a late reply also delays, and is charged to, the commands behind it
 /// (no coordinated omission).
 /// </summary>
-internal sealed class LifecycleClient(PoolWriters writers, string pool, int setId, string holder)
+internal sealed class LifecycleClient(Func<CommandEnvelope, Task<CommandResult>> submit, int setId, string holder)
 {
     private uint spid;
     private int step;
@@ -59,7 +59,7 @@ internal sealed class LifecycleClient(PoolWriters writers, string pool, int setI
 
     private async Task<CommandResult> SubmitAsync(PoolCommand command)
     {
-        var result = await writers.SubmitAsync(pool, new CommandEnvelope(command, Caller: holder));
+        var result = await submit(new CommandEnvelope(command, Caller: holder));
         return result.Failed
             ? throw new InvalidOperationException($"{command} was refused ({result.Reason}: {result.Detail}); the benchmark is broken")
             : result;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
 using PasidLedger.Application.Writing;
+using PasidLedger.Benchmarks.Store.Naive;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Model;
@@ -34,7 +35,7 @@ internal static partial class StoreLoad
         await new Migrator(dataSource, options.Schema).MigrateAsync(CancellationToken.None);
         var store = new TimedPoolStore(new PostgresPoolStore(dataSource));
         await using var writers = new PoolWriters(store, new WriterOptions(), TimeProvider.System);
-        var clients = await CreateClientsAsync(writers, options.Clients, options.Pools);
+        var clients = await CreateClientsAsync((pool, envelope) => writers.SubmitAsync(pool, envelope), options.Clients, options.Pools);
 
         Print($"store load: {options.Clients} clients on {options.Pools} pool(s), lifecycle alloc > attach_spid > get > put > detach_spid > free");
         await StoreLoadPhase.RunAsync(clients, TimeSpan.FromSeconds(options.WarmupSeconds), null);
@@ -47,15 +48,29 @@ internal static partial class StoreLoad
         Print($"  {store.Take().Describe(half.Commands)}");
         Print($"store-result peak_cps={peak.Rate:F1} peak_p50_ms={peak.P50:F2} peak_p99_ms={peak.P99:F2} "
             + $"half_target_cps={peak.Rate / 2:F1} half_cps={half.Rate:F1} half_p50_ms={half.P50:F2} half_p99_ms={half.P99:F2} half_service_p99_ms={half.ServiceP99:F2}");
+        await RunNaivePeerAsync(dataSource, options);
         return 0;
     }
 
+    /// <summary>The same clients and lifecycle through <see cref="NaiveMartenPeer"/>, flat out, in a schema of its own.</summary>
+    private static async Task RunNaivePeerAsync(NpgsqlDataSource dataSource, StoreLoadOptions options)
+    {
+        using var peer = NaiveMartenPeer.Create(dataSource, options.Schema + "_naive");
+        var clients = await CreateClientsAsync(peer.SubmitAsync, options.Clients, options.Pools);
+        await StoreLoadPhase.RunAsync(clients, TimeSpan.FromSeconds(options.WarmupSeconds), null);
+        var before = peer.Conflicts;
+        var naive = await StoreLoadPhase.RunAsync(clients, TimeSpan.FromSeconds(options.Seconds), null);
+        var retries = (peer.Conflicts - before) / (double)Math.Max(1, naive.Commands);
+        Print($"naive Marten peer (one session per command, FetchForWriting, retry on conflict): {naive.Describe()}; {retries:F1} retries per command");
+        Print($"naive-result cps={naive.Rate:F1}");
+    }
+
     /// <summary>Clients go round-robin over the pools; each gets its own set in its pool.</summary>
-    private static async Task<LifecycleClient[]> CreateClientsAsync(PoolWriters writers, int count, int pools)
+    private static async Task<LifecycleClient[]> CreateClientsAsync(Func<string, CommandEnvelope, Task<CommandResult>> submit, int count, int pools)
     {
         for (var p = 0; p < pools; p++)
         {
-            await SubmitAsync(writers, PoolName(p), new CreatePool(PoolName(p)));
+            await SubmitAsync(submit, PoolName(p), new CreatePool(PoolName(p)));
         }
 
         var clients = new LifecycleClient[count];
@@ -63,8 +78,8 @@ internal static partial class StoreLoad
         {
             // Quota 0: unlimited and unreserved (D2); each client's SPIDs live in its own set.
             var pool = PoolName(i % pools);
-            var setId = ((SetAllocated)(await SubmitAsync(writers, pool, new CreateSet(SetType.Null, null, 0))).Reply!).SetId;
-            clients[i] = new LifecycleClient(writers, pool, setId, $"client-{i}");
+            var setId = ((SetAllocated)(await SubmitAsync(submit, pool, new CreateSet(SetType.Null, null, 0))).Reply!).SetId;
+            clients[i] = new LifecycleClient(envelope => submit(pool, envelope), setId, $"client-{i}");
         }
 
         return clients;
@@ -72,9 +87,9 @@ internal static partial class StoreLoad
 
     private static string PoolName(int index) => $"bench-host-{index}";
 
-    private static async Task<CommandResult> SubmitAsync(PoolWriters writers, string pool, PoolCommand command)
+    private static async Task<CommandResult> SubmitAsync(Func<string, CommandEnvelope, Task<CommandResult>> submit, string pool, PoolCommand command)
     {
-        var result = await writers.SubmitAsync(pool, new CommandEnvelope(command));
+        var result = await submit(pool, new CommandEnvelope(command));
         return result.Failed ? throw new InvalidOperationException($"{command}: {result.Reason} {result.Detail}") : result;
     }
 
@@ -87,7 +102,7 @@ internal static partial class StoreLoad
         }
 
         await using var admin = NpgsqlDataSource.Create(options.ConnectionString);
-        await using var drop = admin.CreateCommand($"drop schema if exists {options.Schema} cascade");
+        await using var drop = admin.CreateCommand($"drop schema if exists {options.Schema}, {options.Schema}_naive cascade");
         await drop.ExecuteNonQueryAsync();
     }
 

@@ -31,18 +31,15 @@ public sealed class RebuildTests(SchemaFixture db) : IClassFixture<SchemaFixture
     }
 
     [Fact]
-    public async Task Rebuild_WaitsForTheWriterHoldingThePoolsStreamRow()
+    public async Task Rebuild_WaitsForTheWriterHoldingThePoolLock()
     {
         await RandomWorkload.RunAsync(db.Schema.DataSource, "host-l", seed: 9, commands: 200, Ct);
         await using var writer = await db.Schema.DataSource.OpenConnectionAsync(Ct);
         await using var writerTx = await writer.BeginTransactionAsync(Ct);
-        await using (var lockRow = new NpgsqlCommand("select version from mt_streams where id = 'pool-host-l' for update", writer, writerTx))
-        {
-            await lockRow.ExecuteScalarAsync(Ct);
-        }
+        await PoolLock.TakeAsync(writer, writerTx, "host-l");
 
         var rebuild = new ProjectionRebuilder(db.Schema.DataSource).RebuildAsync("host-l", null, Ct);
-        await WaitUntilSomeoneWaitsForAsync(writer.ProcessID);
+        await WaitUntilSomeoneWaitsForAnAdvisoryLockAsync();
         rebuild.IsCompleted.ShouldBeFalse();
         await writerTx.CommitAsync(Ct);
 
@@ -57,11 +54,5 @@ public sealed class RebuildTests(SchemaFixture db) : IClassFixture<SchemaFixture
         failure.Message.ShouldContain("no event stream");
     }
 
-    private async Task WaitUntilSomeoneWaitsForAsync(int holderPid)
-    {
-        await using var conn = await db.Schema.DataSource.OpenConnectionAsync(Ct);
-        await using var cmd = new NpgsqlCommand("select count(*) from pg_stat_activity where @pid = any(pg_blocking_pids(pid))", conn);
-        cmd.Parameters.AddWithValue("pid", holderPid);
-        await Poll.UntilAsync(async () => (long)(await cmd.ExecuteScalarAsync(Ct))! > 0, "the rebuild never waited for the pool's stream row", Ct);
-    }
+    private Task WaitUntilSomeoneWaitsForAnAdvisoryLockAsync() => PoolLock.WaitUntilAWriterWaitsAsync(db.Schema.DataSource, "host-l");
 }
