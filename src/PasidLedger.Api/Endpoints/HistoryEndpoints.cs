@@ -4,6 +4,7 @@ using PasidLedger.Api.Responses;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Domain;
 using PasidLedger.Domain.Events;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Api.Endpoints;

@@ -1,3 +1,4 @@
+using PasidLedger.Application.ReadModels;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
@@ -46,11 +47,18 @@ internal static class IoasidEndpoints
         return await CommandDispatch.SendAsync(http, pool, command, ReplyBodies.Ioasid).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> GetAsync(string pool, long id, ReadModelQueries queries, CancellationToken ct)
+    private static async Task<IResult> GetAsync(HttpContext http, string pool, long id, ReadModelQueries queries, CancellationToken ct)
     {
         if (Validate.Id(id) is { } invalid)
         {
             return invalid;
+        }
+
+        if (AsOf.Requested(http))
+        {
+            return await AsOf.ViewAsync(http, pool, past => past.State.Find((uint)id) is { } record
+                ? (RowBodies.Ioasid(ReadModelProjector.Refcount(past.State, record)), null)
+                : (null, ApiProblems.NotFound("UnknownId", $"IOASID {id} was not allocated at version {past.Version}"))).ConfigureAwait(false);
         }
 
         if (await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null)

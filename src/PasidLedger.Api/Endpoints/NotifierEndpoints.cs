@@ -23,8 +23,10 @@ internal static class NotifierEndpoints
                 ? Task.FromResult(ApiProblems.Invalid("'via' must be set or mm"))
                 : CommandDispatch.SendAsync(http, pool, new UnregisterNotifier(notifierId, how.Value), r => ReplyBodies.Outcome(r, "unregistered"));
         });
-        pool.MapGet("/notifiers", async (string pool, ReadModelQueries queries, CancellationToken ct) =>
-            await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null
+        pool.MapGet("/notifiers", async (HttpContext http, string pool, ReadModelQueries queries, CancellationToken ct) =>
+            AsOf.Requested(http)
+                ? await AsOf.ViewAsync(http, pool, past => (PastViews.Notifiers(past.State).Select(RowBodies.Notifier).ToList(), null)).ConfigureAwait(false)
+            : await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null
                 ? ApiProblems.UnknownPool(pool)
                 : Results.Ok((await queries.NotifiersAsync(pool, ct).ConfigureAwait(false)).Select(RowBodies.Notifier).ToList()));
     }

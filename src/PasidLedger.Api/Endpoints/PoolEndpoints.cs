@@ -1,3 +1,4 @@
+using PasidLedger.Application.ReadModels;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
@@ -44,8 +45,13 @@ internal static class PoolEndpoints
         return CommandDispatch.SendAsync(http, pool, new CreatePool(pool, options), ReplyBodies.Capacity);
     }
 
-    private static async Task<IResult> GetAsync(string pool, ReadModelQueries queries, CancellationToken ct)
+    private static async Task<IResult> GetAsync(HttpContext http, string pool, ReadModelQueries queries, CancellationToken ct)
     {
+        if (AsOf.Requested(http))
+        {
+            return await AsOf.ViewAsync(http, pool, past => (RowBodies.Capacity(ReadModelProjector.Capacity(past.State)), null)).ConfigureAwait(false);
+        }
+
         var view = await queries.CapacityAsync(pool, ct).ConfigureAwait(false);
         return view is null ? ApiProblems.UnknownPool(pool) : Results.Ok(RowBodies.Capacity(view));
     }

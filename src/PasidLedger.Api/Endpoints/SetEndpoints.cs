@@ -1,3 +1,4 @@
+using PasidLedger.Application.ReadModels;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
@@ -46,8 +47,15 @@ internal static class SetEndpoints
                 ReplyBodies.Set, StatusCodes.Status201Created).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> GetAsync(string pool, int setId, ReadModelQueries queries, CancellationToken ct)
+    private static async Task<IResult> GetAsync(HttpContext http, string pool, int setId, ReadModelQueries queries, CancellationToken ct)
     {
+        if (AsOf.Requested(http))
+        {
+            return await AsOf.ViewAsync(http, pool, past => past.State.Sets.GetValueOrDefault(setId) is { } set
+                ? (RowBodies.Set(ReadModelProjector.Set(past.State, set), PastViews.Members(past.State, setId)), null)
+                : (null, ApiProblems.NotFound("SetInvalid", $"set {setId} did not exist at version {past.Version}"))).ConfigureAwait(false);
+        }
+
         if (await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null)
         {
             return ApiProblems.UnknownPool(pool);

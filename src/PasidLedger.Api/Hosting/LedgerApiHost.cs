@@ -5,6 +5,7 @@ using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Postgres;
 using PasidLedger.Postgres.Pools;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Api.Hosting;
@@ -49,6 +50,7 @@ public static class LedgerApiHost
         services.AddSingleton<PoolWriters>();
         services.AddSingleton<ReadModelQueries>();
         services.AddSingleton<HistoryQueries>();
+        services.AddSingleton<PoolTimeTravel>();
         services.AddHostedService<MigrationService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
         services.AddProblemDetails();

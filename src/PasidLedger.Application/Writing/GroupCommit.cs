@@ -114,17 +114,18 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
 
         var command = envelope.Command;
         var json = JsonSerializer.Serialize(command, command.GetType(), LedgerJson.AuditOptions);
+        var subject = CommandSubject.Of(command);
         if (decision.Rejection is { } rejection)
         {
             rejections.Add(new RejectionRecord(pool, rejection.Reason, rejection.Errno, rejection.Ignored, rejection.Detail,
-                envelope.Caller, command.GetType().Name, json, now, correlation));
+                envelope.Caller, command.GetType().Name, json, now, correlation, state.Version, subject));
         }
 
         foreach (var refused in decision.ReactionRejections)
         {
             var r = refused.Rejection;
             rejections.Add(new RejectionRecord(pool, r.Reason, r.Errno, r.Ignored, r.Detail, refused.Notifier,
-                $"Reaction:{refused.Action}", json, now, correlation));
+                $"Reaction:{refused.Action}", json, now, correlation, state.Version, subject));
         }
     }
 }

@@ -1,3 +1,4 @@
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Cli.Demo;

@@ -4,6 +4,7 @@ using PasidLedger.Cli.Commands;
 using PasidLedger.Postgres;
 using PasidLedger.Postgres.Migrations;
 using PasidLedger.Postgres.Pools;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Cli.Demo;

@@ -29,6 +29,7 @@ internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnl
     {
         ArgumentNullException.ThrowIfNull(commit);
         var writes = new DeferredWrites(pool, commit.ExpectedVersion, commit.Events);
+        writes.Subjects();
         if (commit.Views is { } views)
         {
             writes.ReadModels(views);
@@ -112,6 +113,40 @@ internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnl
         return stored;
     }
 
+    /// <summary>What each event is about, for the history of an ID or set (migration 0010); events about neither are left out.</summary>
+    private void Subjects()
+    {
+        var (versions, ioasids, generations, setIds) = (new List<long>(), new List<long?>(), new List<int?>(), new List<int?>());
+        foreach (var recorded in events)
+        {
+            var about = EventMetadata.Of(recorded.Event);
+            if (about.Ioasid is not null || about.SetId is not null)
+            {
+                versions.Add(recorded.Version);
+                ioasids.Add(about.Ioasid);
+                generations.Add(about.Generation);
+                setIds.Add(about.SetId);
+            }
+        }
+
+        if (versions.Count == 0)
+        {
+            return;
+        }
+
+        var command = new NpgsqlBatchCommand("""
+            insert into event_subjects (stream_id, version, ioasid, generation, set_id)
+            select @stream_id, s.version, s.ioasid, s.generation, s.set_id
+            from unnest(@versions::bigint[], @ioasids::bigint[], @generations::int[], @set_ids::int[]) as s(version, ioasid, generation, set_id)
+            """);
+        command.Parameters.AddTyped("stream_id", NpgsqlDbType.Text, streamId);
+        command.Parameters.AddTyped("versions", TypedParameters.ArrayOf(NpgsqlDbType.Bigint), versions.ToArray());
+        command.Parameters.AddTyped("ioasids", TypedParameters.ArrayOf(NpgsqlDbType.Bigint), ioasids.ToArray());
+        command.Parameters.AddTyped("generations", TypedParameters.ArrayOf(NpgsqlDbType.Integer), generations.ToArray());
+        command.Parameters.AddTyped("set_ids", TypedParameters.ArrayOf(NpgsqlDbType.Integer), setIds.ToArray());
+        commands.Add(command);
+    }
+
     private void ReadModels(ReadModelChanges changes) => commands.AddRange(ReadModelWriter.Commands(changes));
 
     private void Results(IReadOnlyList<(string Key, string ResultJson)> results)
@@ -145,6 +180,10 @@ internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnl
         command.Parameters.AddWithValue("commands", rejections.Select(r => r.Command).ToArray());
         command.Parameters.AddWithValue("correlations", rejections.Select(r => r.CorrelationId).ToArray());
         command.Parameters.AddWithValue("times", rejections.Select(r => r.RecordedAt).ToArray());
+        command.Parameters.AddWithValue("versions", rejections.Select(r => r.Version).ToArray());
+        command.Parameters.AddWithValue("ioasids", rejections.Select(r => r.Subject.Ioasid).ToArray());
+        command.Parameters.AddWithValue("generations", rejections.Select(r => r.Subject.Generation).ToArray());
+        command.Parameters.AddWithValue("set_ids", rejections.Select(r => r.Subject.SetId).ToArray());
         commands.Add(command);
     }
 

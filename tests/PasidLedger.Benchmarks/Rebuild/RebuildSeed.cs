@@ -8,6 +8,7 @@ using PasidLedger.Domain.State;
 using PasidLedger.Postgres;
 using PasidLedger.Postgres.Migrations;
 using PasidLedger.Postgres.Pools;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Benchmarks.Rebuild;

@@ -1,5 +1,6 @@
 using Npgsql;
 using PasidLedger.Application.Ports;
+using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Errors;
 using PasidLedger.Domain.Events;
 using PasidLedger.Postgres.Pools;
@@ -24,7 +25,7 @@ internal static class PoolCommits
         new(Guid.CreateVersion7(), version, @event, DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), caller, key);
 
     public static RejectionRecord Rejection(string pool) =>
-        new(pool, RejectionReason.InvalidArgument, Errno.EINVAL, false, "refused by a test", "test", "TestCommand", "{}", DateTimeOffset.UtcNow, Guid.NewGuid());
+        new(pool, RejectionReason.InvalidArgument, Errno.EINVAL, false, "refused by a test", "test", "TestCommand", "{}", DateTimeOffset.UtcNow, Guid.NewGuid(), 0, new CommandSubject(null, null, null));
 
     /// <summary>Commits optimistically, as the writer does with a trusted cache.</summary>
     public static async Task CommitAsync(NpgsqlDataSource dataSource, string pool, PoolCommit commit)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Errors;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Tests.Writing;

@@ -1,7 +1,8 @@
 using Npgsql;
 using PasidLedger.Postgres.Pools;
+using PasidLedger.Postgres.ReadModels;
 
-namespace PasidLedger.Postgres.ReadModels;
+namespace PasidLedger.Postgres.History;
 
 /// <summary>The event and rejection history of a pool, by version.</summary>
 public sealed class HistoryQueries(NpgsqlDataSource dataSource)

@@ -1,4 +1,4 @@
-namespace PasidLedger.Postgres.ReadModels;
+namespace PasidLedger.Postgres.History;
 
 /// <summary>One stored event of a pool stream.</summary>
 public sealed record HistoryEvent(long Version, string Type, string BodyJson, DateTimeOffset RecordedAt, Guid? CorrelationId, Guid? CausationId);

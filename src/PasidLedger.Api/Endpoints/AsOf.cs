@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PasidLedger.Api.Hosting;
+using PasidLedger.Application.Serialization;
+using PasidLedger.Domain.Errors;
+using PasidLedger.Postgres.History;
+
+namespace PasidLedger.Api.Endpoints;
+
+/// <summary>
+/// Time travel on the GET views (issue 9): <c>?asOf=V</c> or <c>?asOfTime=&lt;RFC 3339&gt;</c> answers the
+/// view as it stood right after version V (or the last version at or before that time), computed from
+/// the nearest snapshot and the events up to V, with <c>"asOf": {"version", "time"}</c> added.
+/// </summary>
+internal static class AsOf
+{
+    private const string VersionParameter = "asOf";
+    private const string TimeParameter = "asOfTime";
+
+    /// <summary>True when the request asks for a past view.</summary>
+    public static bool Requested(HttpContext http) =>
+        http.Request.Query.ContainsKey(VersionParameter) || http.Request.Query.ContainsKey(TimeParameter);
+
+    /// <summary>
+    /// The view <paramref name="view"/> builds from the pool at the requested version, or the problem:
+    /// 400 for a malformed value or a version beyond the stream, 404 for a pool that did not exist then.
+    /// </summary>
+    public static async Task<IResult> ViewAsync(HttpContext http, string pool, Func<PoolAsOf, (object? Body, IResult? Problem)> view)
+    {
+        var travel = http.RequestServices.GetRequiredService<PoolTimeTravel>();
+        var ct = http.RequestAborted;
+        var (version, problem) = await VersionAsync(http, pool, travel, ct).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var asOf = await travel.AtVersionAsync(pool, version, ct).ConfigureAwait(false);
+        if (asOf is null)
+        {
+            var history = http.RequestServices.GetRequiredService<HistoryQueries>();
+            return await history.StreamVersionAsync(pool, ct).ConfigureAwait(false) is var last and > 0
+                ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "VersionBeyondStream", Errno.EINVAL,
+                    $"pool {pool} is at version {last}; 'asOf' must be within [1, {last}]")
+                : ApiProblems.UnknownPool(pool);
+        }
+
+        var (body, refused) = view(asOf);
+        return refused ?? Results.Json(With(body, asOf), LedgerJson.Options);
+    }
+
+    private static async Task<(long Version, IResult? Problem)> VersionAsync(HttpContext http, string pool, PoolTimeTravel travel, CancellationToken ct)
+    {
+        var query = http.Request.Query;
+        if (query.ContainsKey(VersionParameter) && query.ContainsKey(TimeParameter))
+        {
+            return (0, ApiProblems.Invalid("give 'asOf' or 'asOfTime', not both"));
+        }
+
+        if (query.TryGetValue(VersionParameter, out var versionText))
+        {
+            return versionText.Count == 1 && long.TryParse(versionText[0], NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1
+                ? (version, null)
+                : (0, ApiProblems.Invalid("'asOf' must be one stream version, a whole number of at least 1"));
+        }
+
+        var timeText = query[TimeParameter];
+        if (timeText.Count != 1 || !TryParseRfc3339(timeText[0]!, out var time))
+        {
+            return (0, ApiProblems.Invalid("'asOfTime' must be one RFC 3339 date and time with an offset, e.g. 2026-12-05T10:42:00Z"));
+        }
+
+        var at = await travel.VersionAtAsync(pool, time, ct).ConfigureAwait(false);
+        return at > 0 ? (at, null) : (0, ApiProblems.NotFound("UnknownPool", $"pool {pool} had no events at or before {time:O}"));
+    }
+
+    /// <summary>RFC 3339: a date, 'T', a time and a zone (Z or ±hh:mm); no bare dates, no local times.</summary>
+    private static bool TryParseRfc3339(string text, out DateTimeOffset time)
+    {
+        time = default;
+        var zoned = text.Length > 10 && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-');
+        return zoned && text.Contains('T', StringComparison.OrdinalIgnoreCase)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+    }
+
+    /// <summary>The live body with <c>asOf</c> added: an object keeps its fields; a list comes as <c>{"items": [...]}</c>.</summary>
+    private static JsonObject With(object? body, PoolAsOf asOf)
+    {
+        var node = JsonSerializer.SerializeToNode(body, body?.GetType() ?? typeof(object), LedgerJson.Options);
+        var result = node as JsonObject ?? new JsonObject { ["items"] = node };
+        result["asOf"] = new JsonObject { ["version"] = asOf.Version, ["time"] = asOf.Time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) };
+        return result;
+    }
+}
