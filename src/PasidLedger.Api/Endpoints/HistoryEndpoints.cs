@@ -24,6 +24,13 @@ internal static class HistoryEndpoints
             await Check(pool, afterVersion, limit, views, ct).ConfigureAwait(false)
             ?? Results.Ok((await history.EventsAsync(pool, afterVersion ?? 0, limit ?? 100, null, ct).ConfigureAwait(false))
                 .Select(e => new { e.Version, e.Type, e.RecordedAt, e.CorrelationId, e.CausationId, Data = Json(e.BodyJson) }).ToList()));
+        pool.MapGet("/ioasids/{id}/history", async (string pool, long id, int? generation, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+            Validate.Id(id)
+            ?? (generation < 0 ? ApiProblems.Invalid("'generation' must not be negative") : null)
+            ?? await SubjectAsync(pool, new HistorySubject.OfIoasid(id, generation), views, history, ct).ConfigureAwait(false));
+        pool.MapGet("/sets/{setId}/history", async (string pool, int setId, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+            (setId < 0 ? ApiProblems.Invalid("'setId' must not be negative") : null)
+            ?? await SubjectAsync(pool, new HistorySubject.OfSet(setId), views, history, ct).ConfigureAwait(false));
         pool.MapGet("/rejections", async (string pool, int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
             await Check(pool, 0, limit, views, ct).ConfigureAwait(false)
             ?? Results.Ok((await history.RejectionsAsync(pool, limit ?? 100, ct).ConfigureAwait(false))
@@ -35,6 +42,14 @@ internal static class HistoryEndpoints
         : limit is < 1 or > MaxLimit ? ApiProblems.Invalid($"'limit' must be within [1, {MaxLimit}]")
         : await views.CapacityAsync(pool, ct).ConfigureAwait(false) is null ? ApiProblems.UnknownPool(pool)
         : null;
+
+    /// <summary>Everything that concerned one IOASID or set, oldest first; an empty list when nothing ever did.</summary>
+    private static async Task<IResult> SubjectAsync(string pool, HistorySubject subject, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+        await views.CapacityAsync(pool, ct).ConfigureAwait(false) is null
+            ? ApiProblems.UnknownPool(pool)
+            : Results.Ok((await history.SubjectAsync(pool, subject, ct).ConfigureAwait(false)).Select(e => new HistoryEntryBody(
+                e.Version, e.Time, e.Type, e.Generation, e.Caller, e.CorrelationId, e.CausationId, e.Rejected, e.Reason, e.Errno, e.Detail,
+                Json(e.DataJson))).ToList());
 
     private static NotificationBody Notification(HistoryEvent stored)
     {

@@ -1,7 +1,7 @@
-using PasidLedger.Application.ReadModels;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
+using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Postgres.ReadModels;

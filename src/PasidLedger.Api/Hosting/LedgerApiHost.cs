@@ -4,8 +4,8 @@ using PasidLedger.Application.Ports;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Postgres;
-using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.History;
+using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Api.Hosting;

@@ -50,3 +50,11 @@ public sealed record NotificationBody(long Version, string Kind, long Id, int Ge
 
 /// <summary><c>find</c>: the private data of an IOASID.</summary>
 public sealed record PrivateBody(long Id, string? Private);
+
+/// <summary>
+/// One entry of <c>GET …/ioasids/{id}/history</c> or <c>…/sets/{setId}/history</c>: an event (its persisted
+/// name as <paramref name="Type"/>, its body as <paramref name="Data"/>) or a refused command
+/// (<paramref name="Rejected"/>; its type, reason, negative errno and the command as <paramref name="Data"/>).
+/// </summary>
+public sealed record HistoryEntryBody(long Version, DateTimeOffset Time, string Type, int? Generation, string? Caller, Guid? CorrelationId,
+    Guid? CausationId, bool Rejected, string? Reason, int? Errno, string? Detail, System.Text.Json.JsonElement Data);

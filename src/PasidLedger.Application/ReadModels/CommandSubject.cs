@@ -1,4 +1,5 @@
 using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.State;
 
 namespace PasidLedger.Application.ReadModels;
 
@@ -29,4 +30,16 @@ public sealed record CommandSubject(long? Ioasid, int? Generation, int? SetId)
         QueueWork { Id: { } id } => new(id, null, null),
         _ => None,
     };
+
+    /// <summary>
+    /// The subject with the generation filled from <paramref name="state"/> when the command named the ID
+    /// but no generation: the generation it acted on, so its refusal shows under that generation's history.
+    /// </summary>
+    public CommandSubject In(PoolState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Ioasid is { } id && Generation is null && id <= uint.MaxValue && state.Ioasids.TryGetValue((uint)id, out var record)
+            ? this with { Generation = record.Generation }
+            : this;
+    }
 }

@@ -114,7 +114,7 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
 
         var command = envelope.Command;
         var json = JsonSerializer.Serialize(command, command.GetType(), LedgerJson.AuditOptions);
-        var subject = CommandSubject.Of(command);
+        var subject = CommandSubject.Of(command).In(state);
         if (decision.Rejection is { } rejection)
         {
             rejections.Add(new RejectionRecord(pool, rejection.Reason, rejection.Errno, rejection.Ignored, rejection.Detail,

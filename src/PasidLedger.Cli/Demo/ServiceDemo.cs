@@ -2,9 +2,9 @@ using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Cli.Commands;
 using PasidLedger.Postgres;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.Migrations;
 using PasidLedger.Postgres.Pools;
-using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Cli.Demo;

@@ -31,6 +31,46 @@ public sealed class HistoryQueries(NpgsqlDataSource dataSource)
             r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetFieldValue<DateTimeOffset>(8)),
         ct, ("pool", pool), ("limit", limit));
 
+    /// <summary>
+    /// Every event and refusal that concerned <paramref name="subject"/> (<c>event_subjects</c> and the
+    /// rejections' subject columns, migration 0010), oldest first: by version, a refusal after the event
+    /// of the version it was decided at, refusals of one version in the order they were stored.
+    /// </summary>
+    public Task<List<SubjectHistoryEntry>> SubjectAsync(string pool, HistorySubject subject, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var (column, id, generation) = subject switch
+        {
+            HistorySubject.OfIoasid i => ("ioasid", i.Id, i.Generation),
+            HistorySubject.OfSet s => ("set_id", (long)s.SetId, (int?)null),
+            _ => throw new ArgumentOutOfRangeException(nameof(subject)),
+        };
+        return QueryAsync(
+            $"""
+            select version, time, type, generation, caller, correlation_id, causation_id, rejected, reason, errno, detail, data
+            from (
+                select e.version, e.timestamp as time, e.type, s.generation, e.user_name as caller, e.correlation_id::uuid as correlation_id,
+                       e.causation_id::uuid as causation_id, false as rejected, null::text as reason, null::int as errno, null::text as detail,
+                       e.data::text as data, 0 as kind, 0::bigint as seq
+                from event_subjects s join mt_events e on e.stream_id = s.stream_id and e.version = s.version
+                where s.stream_id = @stream and s.{column} = @id and (@generation::int is null or s.generation = @generation)
+                union all
+                select r.version, r.recorded_at, r.command_type, r.generation, r.caller, r.correlation_id, null, true, r.reason, r.errno,
+                       r.detail, r.command::text, 1, r.id
+                from rejections r
+                where r.pool = @pool and r.{column} = @id and r.version is not null and (@generation::int is null or r.generation = @generation)
+            ) history
+            order by version, kind, seq
+            """,
+            r => new SubjectHistoryEntry(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), Nullable<int>(r, 3),
+                r.IsDBNull(4) ? null : r.GetString(4), Nullable<Guid>(r, 5), Nullable<Guid>(r, 6), r.GetBoolean(7),
+                r.IsDBNull(8) ? null : r.GetString(8), Nullable<int>(r, 9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11)),
+            ct, ("stream", PoolStreams.StreamId(pool)), ("pool", pool), ("id", id), ("generation", generation));
+    }
+
+    private static T? Nullable<T>(NpgsqlDataReader row, int column)
+        where T : struct => row.IsDBNull(column) ? null : row.GetFieldValue<T>(column);
+
     private Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         SqlQuery.ListAsync(dataSource, sql, read, ct, parameters);
 }

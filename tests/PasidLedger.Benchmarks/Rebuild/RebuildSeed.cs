@@ -6,9 +6,9 @@ using PasidLedger.Domain.Events;
 using PasidLedger.Domain.Model;
 using PasidLedger.Domain.State;
 using PasidLedger.Postgres;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.Migrations;
 using PasidLedger.Postgres.Pools;
-using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Benchmarks.Rebuild;

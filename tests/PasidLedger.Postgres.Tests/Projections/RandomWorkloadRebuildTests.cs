@@ -1,7 +1,7 @@
 using PasidLedger.Domain.Events;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.Projections;
-using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Tests.Projections;

@@ -2,8 +2,8 @@ using Npgsql;
 using PasidLedger.Application.Ports;
 using PasidLedger.Domain.Events;
 using PasidLedger.Postgres.EventStore;
-using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.History;
+using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.ReadModels;
 
 namespace PasidLedger.Postgres.Tests.Writing;
