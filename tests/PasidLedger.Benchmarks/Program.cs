@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using PasidLedger.Benchmarks.History;
 using PasidLedger.Benchmarks.Rebuild;
 using PasidLedger.Benchmarks.Store;
 
@@ -12,6 +13,12 @@ if (args is ["store", ..])
 if (args is ["rebuild-seed", ..])
 {
     return await RebuildSeed.RunAsync(args[1..]);
+}
+
+// `history` times the history and as-of reads of `ops/bench history` on a seeded stream.
+if (args is ["history", ..])
+{
+    return await HistoryBench.RunAsync(args[1..]);
 }
 
 // `ops/bench` runs this with a --filter; without one BenchmarkDotNet asks which benchmarks to run.

@@ -15,12 +15,14 @@ namespace PasidLedger.Benchmarks.Rebuild;
 
 /// <summary>
 /// Seeds a pool stream for the rebuild benchmark: lifecycle commands decided by the domain, their
-/// events appended straight to the store in chunks (the rebuild reads events only, so how they got
-/// there does not change what is measured). Usage: <c>rebuild-seed --connection CS --pool P --events N</c>.
+/// events committed through the pool store in chunks of about 1,000, each with a snapshot and the events'
+/// history subjects but no read models (the rebuild reads events only; `ops/bench history` reads the
+/// subjects and starts time travel from the snapshots). Usage: <c>rebuild-seed --connection CS --pool P --events N</c>.
 /// </summary>
 internal static class RebuildSeed
 {
-    private const int Chunk = 10_000;
+    /// <summary>Events per commit, each with a snapshot: the writer's default snapshot interval, so time travel starts as near as in production.</summary>
+    private const int Chunk = 1_000;
     private const int InFlight = 1_000;
 
     public static async Task<int> RunAsync(string[] args)
@@ -77,21 +79,24 @@ internal static class RebuildSeed
             slots[slot] = decision.Reply is IoasidGranted g ? (g.Id, g.Generation, 1) : (id, generation, (stage + 1) % 6);
             if (pending.Count >= Chunk)
             {
-                version = await AppendAsync(store, pool, version, pending);
+                version = await AppendAsync(store, pool, version, pending, state);
             }
         }
 
-        return await AppendAsync(store, pool, version, pending);
+        return await AppendAsync(store, pool, version, pending, state);
     }
 
-    /// <summary>One optimistic group commit of <paramref name="events"/> and nothing else: the same append path the writer uses.</summary>
-    private static async Task<long> AppendAsync(PostgresPoolStore store, string pool, long version, List<PoolEvent> events)
+    /// <summary>
+    /// One optimistic group commit of <paramref name="events"/> with a snapshot of <paramref name="state"/> (which has them
+    /// folded in) and no read models: the same append path the writer uses.
+    /// </summary>
+    private static async Task<long> AppendAsync(PostgresPoolStore store, string pool, long version, List<PoolEvent> events, PoolState state)
     {
         var now = DateTimeOffset.UtcNow;
         var recorded = events.Select((e, i) => new RecordedEvent(Guid.CreateVersion7(now), version + i + 1, e, now, Guid.CreateVersion7(now), null,
             Guid.CreateVersion7(now), "bench:rebuild-seed", null)).ToArray();
         await using var transaction = store.BeginOptimistic(pool, version);
-        await transaction.CommitAsync(new PoolCommit(version, recorded, null, [], [], null), CancellationToken.None);
+        await transaction.CommitAsync(new PoolCommit(version, recorded, null, [], [], PoolSnapshots.Take(state)), CancellationToken.None);
         events.Clear();
         return version + recorded.Length;
     }
