@@ -16,8 +16,9 @@ namespace PasidLedger.Postgres.Pools;
 
 /// <summary>
 /// The writes of one group commit in one Marten session, so they share its batch and transaction:
-/// the event append (Marten's, with the expected version and each event's metadata), then the read
-/// models, idempotency keys, rejections and snapshot as <see cref="QueuedStatement"/>s, in that order.
+/// the event append (Marten's, with the expected version and each event's metadata), then what the
+/// events are about (<c>event_subjects</c>), the read models, idempotency keys, rejections and snapshot
+/// as <see cref="QueuedStatement"/>s, in that order.
 /// </summary>
 internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnlyList<RecordedEvent> events)
 {
