@@ -39,7 +39,8 @@ internal sealed class NaiveMartenPeer(IDocumentStore store) : IDisposable
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<NaivePool>($"naive-{pool}");
-            var state = stream.Aggregate?.Restore() ?? new PoolState();
+            // Decided on a copy: Marten folds the appended events into the document itself when it saves.
+            var state = stream.Aggregate?.Snapshot is { } snapshot ? PoolSnapshots.Restore(snapshot) : new PoolState();
             var decision = Pool.Decide(state, envelope.Command);
             foreach (var @event in decision.Events)
             {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using PasidLedger.Domain;
@@ -6,14 +7,27 @@ using PasidLedger.Domain.State;
 
 namespace PasidLedger.Benchmarks.Store.Naive;
 
-/// <summary>The pool as a Marten document, the way a Marten user keeps an aggregate: a snapshot of its state by stream key.</summary>
+/// <summary>
+/// The pool as a Marten document, the way a Marten user keeps an aggregate: its state by stream key,
+/// stored as the domain's snapshot. The state is restored once per load and folded in place, and the
+/// snapshot is taken when Marten serializes the document, not once per event.
+/// </summary>
 public sealed class NaivePool
 {
+    private PoolSnapshot? stored;
+    private PoolState? state;
+
     public string Id { get; set; } = string.Empty;
 
-    public PoolSnapshot? Snapshot { get; set; }
+    public PoolSnapshot? Snapshot
+    {
+        get => state is null ? stored : PoolSnapshots.Take(state);
+        set => (stored, state) = (value, null);
+    }
 
-    public PoolState Restore() => Snapshot is { } snapshot ? PoolSnapshots.Restore(snapshot) : new PoolState();
+    /// <summary>The live state: restored from the stored snapshot on first use.</summary>
+    [JsonIgnore]
+    public PoolState State => state ??= stored is null ? new PoolState() : PoolSnapshots.Restore(stored);
 }
 
 /// <summary>Marten's inline single-stream projection of <see cref="NaivePool"/>, folding each event with the domain's <c>Evolve</c>.</summary>
@@ -23,9 +37,7 @@ public partial class NaivePoolProjection : SingleStreamProjection<NaivePool, str
     {
         ArgumentNullException.ThrowIfNull(e);
         var pool = snapshot ?? new NaivePool { Id = id };
-        var state = pool.Restore();
-        Pool.Evolve(state, (PoolEvent)e.Data);
-        pool.Snapshot = PoolSnapshots.Take(state);
+        Pool.Evolve(pool.State, (PoolEvent)e.Data);
         return pool;
     }
 }
