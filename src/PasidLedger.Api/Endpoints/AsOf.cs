@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PasidLedger.Api.Hosting;
+using PasidLedger.Application.ReadModels;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Domain.Errors;
 using PasidLedger.Postgres.History;
@@ -66,22 +67,13 @@ internal static class AsOf
         }
 
         var timeText = query[TimeParameter];
-        if (timeText.Count != 1 || !TryParseRfc3339(timeText[0]!, out var time))
+        if (timeText.Count != 1 || !AsOfTime.TryParse(timeText[0]!, out var time))
         {
-            return (0, ApiProblems.Invalid("'asOfTime' must be one RFC 3339 date and time with an offset, e.g. 2026-12-05T10:42:00Z"));
+            return (0, ApiProblems.Invalid($"'asOfTime' must be one RFC 3339 date and time with an offset, e.g. {AsOfTime.Example}"));
         }
 
         var at = await travel.VersionAtAsync(pool, time, ct).ConfigureAwait(false);
         return at > 0 ? (at, null) : (0, ApiProblems.NotFound("UnknownPool", $"pool {pool} had no events at or before {time:O}"));
-    }
-
-    /// <summary>RFC 3339: a date, 'T', a time and a zone (Z or ±hh:mm); no bare dates, no local times.</summary>
-    private static bool TryParseRfc3339(string text, out DateTimeOffset time)
-    {
-        time = default;
-        var zoned = text.Length > 10 && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-');
-        return zoned && text.Contains('T', StringComparison.OrdinalIgnoreCase)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
     }
 
     /// <summary>The live body with <c>asOf</c> added: an object keeps its fields; a list comes as <c>{"items": [...]}</c>.</summary>

@@ -52,7 +52,7 @@ internal static class SetEndpoints
         if (AsOf.Requested(http))
         {
             return await AsOf.ViewAsync(http, pool, past => past.State.Sets.GetValueOrDefault(setId) is { } set
-                ? (RowBodies.Set(ReadModelProjector.Set(past.State, set), PastViews.Members(past.State, setId)), null)
+                ? (RowBodies.Set(ReadModelProjector.Set(past.State, set), ReadModelProjector.Members(past.State, setId)), null)
                 : (null, ApiProblems.NotFound("SetInvalid", $"set {setId} did not exist at version {past.Version}"))).ConfigureAwait(false);
         }
 

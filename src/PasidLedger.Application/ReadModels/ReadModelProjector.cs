@@ -102,6 +102,13 @@ public sealed class ReadModelProjector
     public static SetView Set(PoolState state, IoasidSet set) => new(
         state.Name!, set.SetId, ViewNames.Of(set.Type), set.Token, set.Quota, set.Count, ViewNames.Of(set.Lifecycle));
 
+    /// <summary>The refcount rows of a set's members, by ID, as <c>refcount_view</c> lists them (a past set's members, for time travel).</summary>
+    public static List<RefcountView> Members(PoolState state, int setId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return [.. state.Ioasids.Values.Where(r => r.SetId == setId).OrderBy(r => r.Id).Select(r => Refcount(state, r))];
+    }
+
     public static NotifierView Notifier(PoolState state, NotifierRegistration n) => new(
         state.Name!, n.NotifierId, n.Name, ViewNames.Of(n.Scope), n.SetId, n.Token, ViewNames.Of(n.Priority), n.Endpoint,
         JsonSerializer.Serialize(n.Reactions, LedgerJson.Options), n.Active, n.ChainOrder);
