@@ -1,0 +1,3 @@
+global using PasidLedger.Testing;
+global using Shouldly;
+global using Xunit;
