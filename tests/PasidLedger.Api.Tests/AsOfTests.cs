@@ -70,6 +70,24 @@ public sealed class AsOfTests(LedgerApi api) : IClassFixture<LedgerApi>
         (await pool.GetAsync("?asOfTime=2000-01-01T00:00:00Z")).ShouldBeProblem(404, "UnknownPool", "ENOENT");
     }
 
+    [Fact]
+    public async Task Live_and_past_views_list_holders_in_the_order_they_first_took_a_reference()
+    {
+        var pool = await client.NewPoolAsync();
+        await pool.CreateSetAsync("mm", "A");
+        await pool.AllocateAsync(0);
+        await pool.AcquireAsync(1, "kvm:A", 0);
+        await pool.AcquireAsync(1, "zz", 0); // a jsonb object would put "zz" first: shorter keys sort first
+        var live = await pool.GetAsync("/ioasids/1");
+        var version = (await pool.GetAsync()).Json.Number("version");
+
+        var past = await pool.GetAsync($"/ioasids/1?asOf={version}");
+
+        string[] order = ["core", "kvm:A", "zz"];
+        live.Json.GetProperty("holders").EnumerateObject().Select(h => h.Name).ShouldBe(order);
+        past.Json.GetProperty("holders").EnumerateObject().Select(h => h.Name).ShouldBe(order);
+    }
+
     [Theory]
     [InlineData("?asOf=0")]
     [InlineData("?asOf=-1")]

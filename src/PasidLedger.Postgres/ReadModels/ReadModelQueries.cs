@@ -26,9 +26,7 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource)
         "select pool, id, generation, set_id, state, refs, holders::text, spid, private from refcount_view where pool = @pool"
         + (id is null ? string.Empty : " and id = @id")
         + (setId is null ? string.Empty : " and set_id = @set_id") + " order by id",
-        r => new RefcountView(r.GetString(0), (uint)r.GetInt64(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4), r.GetInt32(5),
-            JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(6), LedgerJson.Options)!,
-            r.IsDBNull(7) ? null : (uint)r.GetInt64(7), r.IsDBNull(8) ? null : r.GetString(8)),
+        Refcount,
         ct, ("pool", pool), ("id", id), ("set_id", setId));
 
     public async Task<long?> SpidAsync(string pool, int setId, long spid, CancellationToken ct)
@@ -72,9 +70,7 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource)
     /// <summary>Every refcount row of a pool, holders included, read inside <paramref name="tx"/>.</summary>
     public static Task<List<RefcountView>> IoasidsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct) => QueryAsync(
         conn, tx, "select pool, id, generation, set_id, state, refs, holders::text, spid, private from refcount_view where pool = @pool order by id",
-        r => new RefcountView(r.GetString(0), (uint)r.GetInt64(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4), r.GetInt32(5),
-            JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(6), LedgerJson.Options)!,
-            r.IsDBNull(7) ? null : (uint)r.GetInt64(7), r.IsDBNull(8) ? null : r.GetString(8)),
+        Refcount,
         pool, ct);
 
     /// <summary>Every SPID index entry of a pool as (set, spid, host id), read inside <paramref name="tx"/>.</summary>
@@ -99,4 +95,9 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("pool", pool);
         return await SqlQuery.ListAsync(command, read, ct).ConfigureAwait(false);
     }
+
+    /// <summary>A <c>refcount_view</c> row (pool, id, generation, set_id, state, refs, holders, spid, private).</summary>
+    private static RefcountView Refcount(NpgsqlDataReader r) => new(r.GetString(0), (uint)r.GetInt64(1), r.GetInt32(2), r.GetInt32(3),
+        r.GetString(4), r.GetInt32(5), HolderList.Deserialize(r.GetString(6)), r.IsDBNull(7) ? null : (uint)r.GetInt64(7),
+        r.IsDBNull(8) ? null : r.GetString(8));
 }

@@ -41,7 +41,7 @@ internal static class ReadModelStatements
         {
             var r = rows[i];
             (ids[i], generations[i], setIds[i], states[i]) = (r.Id, r.Generation, r.SetId, r.State);
-            (refs[i], holders[i], spids[i], privates[i]) = (r.Refs, JsonSerializer.Serialize(r.Holders, LedgerJson.Options), r.Spid, r.Private);
+            (refs[i], holders[i], spids[i], privates[i]) = (r.Refs, HolderList.Serialize(r.Holders), r.Spid, r.Private);
         }
 
         var command = new NpgsqlBatchCommand(ReadModelSql.UpsertIoasids);

@@ -24,7 +24,7 @@ public sealed class VerifyTamperTests(SchemaFixture db) : IClassFixture<SchemaFi
         await ReadModelTables.ExecuteAsync(db.Schema.DataSource, $"update refcount_view set refs = refs + 1 where pool = @pool and id = {ioasid.Id}", Pool, Ct);
         await ReadModelTables.ExecuteAsync(db.Schema.DataSource, $"delete from set_view where pool = @pool and set_id = {set.SetId}", Pool, Ct);
         await ReadModelTables.ExecuteAsync(db.Schema.DataSource,
-            "insert into refcount_view (pool, id, generation, set_id, state, refs, holders) values (@pool, 999, 1, 0, 'idle', 1, '{\"core\": 1}')", Pool, Ct);
+            "insert into refcount_view (pool, id, generation, set_id, state, refs, holders) values (@pool, 999, 1, 0, 'idle', 1, '[{\"holder\": \"core\", \"count\": 1}]')", Pool, Ct);
         await ReadModelTables.ExecuteAsync(db.Schema.DataSource,
             "update capacity_view set available = available - 7 where pool = @pool", Pool, Ct);
 
@@ -48,7 +48,7 @@ public sealed class VerifyTamperTests(SchemaFixture db) : IClassFixture<SchemaFi
         var run = await RandomWorkload.RunAsync(db.Schema.DataSource, pool, seed: 8, commands: 600, Ct);
         var held = await RandomWorkload.AddHeldIoasidAsync(db.Schema.DataSource, run, Ct);
         await ReadModelTables.ExecuteAsync(db.Schema.DataSource,
-            $"update refcount_view set holders = holders || '{{\"ghost\": 2}}' where pool = @pool and id = {held}", pool, Ct);
+            $"update refcount_view set holders = holders || '[{{\"holder\": \"ghost\", \"count\": 2}}]' where pool = @pool and id = {held}", pool, Ct);
         await ReadModelTables.ExecuteAsync(db.Schema.DataSource, "update spid_index set id = id + 1 where pool = @pool and spid = 4242", pool, Ct);
         await ReadModelTables.ExecuteAsync(db.Schema.DataSource,
             "insert into spid_index (pool, set_id, spid, id) values (@pool, 77, 4242, 1)", pool, Ct);
