@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using PasidLedger.Api.Auth;
 using PasidLedger.Api.Tests.Support;
 
 namespace PasidLedger.Api.Tests;
@@ -25,7 +26,8 @@ public sealed class HealthEndpointTests(LedgerApi api) : IClassFixture<LedgerApi
         // Nothing listens on port 1; no migration at start, so the host comes up without a database.
         await using var noDatabase = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
             .UseSetting("Postgres:ConnectionString", "Host=127.0.0.1;Port=1;Username=postgres;Database=postgres")
-            .UseSetting("Ledger:Migrate", "false"));
+            .UseSetting("Ledger:Migrate", "false")
+            .UseSetting("Auth:Keys", TokenSettings.NewKey()));
         using var http = noDatabase.CreateClient();
 
         var response = await http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);

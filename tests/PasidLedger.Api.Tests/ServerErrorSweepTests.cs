@@ -94,6 +94,7 @@ public sealed class ServerErrorSweepTests(LedgerApi api) : IClassFixture<LedgerA
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var http = api.CreateDefaultClient(new ResponseGuard());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", api.TokenFor(LedgerClient.Operator));
         using var response = await http.PostAsync(path, content, TestContext.Current.CancellationToken);
         return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
             await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
+using PasidLedger.Api.Auth;
 using PasidLedger.Api.Endpoints;
 using PasidLedger.Application.Ports;
 using PasidLedger.Application.Serialization;
@@ -27,8 +30,10 @@ public static class LedgerApiHost
         app.UseStatusCodePages(ApiProblems.WriteStatusCodeAsync);
         // A declared length over the limit is refused before any read, on every server (the test host has no Kestrel limits).
         app.Use((http, next) => http.Request.ContentLength > MaxRequestBody ? ApiProblems.BodyTooLarge().ExecuteAsync(http) : next(http));
-        app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapLedgerEndpoints();
         return app;
     }
@@ -43,6 +48,7 @@ public static class LedgerApiHost
             SchemaName = configuration["Postgres:SchemaName"] ?? "public",
         };
         services.AddSingleton(options);
+        AddBearerTokens(services, TokenSettings.From(configuration));
         services.AddSingleton(_ => PostgresDataSourceFactory.Create(options));
         services.AddSingleton<IPoolStore, PostgresPoolStore>();
         services.AddSingleton(TimeProvider.System);
@@ -64,5 +70,18 @@ public static class LedgerApiHost
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             json.SerializerOptions.Converters.Add(new NulFreeStringConverter());
         });
+    }
+
+    /// <summary>Every endpoint but health and the OpenAPI document needs a bearer token signed with one of the service's keys.</summary>
+    private static void AddBearerTokens(IServiceCollection services, TokenSettings tokens)
+    {
+        services.AddSingleton(tokens);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = LedgerTokens.Validation(tokens);
+            jwt.Events = new JwtBearerEvents { OnChallenge = BearerChallenge.WriteAsync };
+        });
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PasidLedger.Api.Auth;
 using PasidLedger.Postgres;
 
 namespace PasidLedger.Api.Tests.Support;
@@ -15,20 +17,34 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly PostgresServer server;
     private readonly bool ownsSchema;
     private NpgsqlDataSource? dataSource;
+    private TokenSettings? tokens;
 
     public LedgerApi(PostgresServer server)
         : this(server, $"t_{Guid.NewGuid():N}", ownsSchema: true)
     {
     }
 
-    private LedgerApi(PostgresServer server, string schema, bool ownsSchema)
+    private LedgerApi(PostgresServer server, string schema, bool ownsSchema, string? tokenKeys = null)
     {
         this.server = server;
         this.ownsSchema = ownsSchema;
         Schema = schema;
+        TokenKey = tokenKeys ?? TokenSettings.NewKey();
     }
 
     public string Schema { get; }
+
+    /// <summary>The service's token keys (<c>Auth:Keys</c>): by default one random key, so a token of one fixture is refused by another.</summary>
+    public string TokenKey { get; }
+
+    /// <summary>What the service checks tokens against; the test client signs with it, as <c>pasidledger token issue</c> does.</summary>
+    public TokenSettings Tokens => tokens ??= TokenSettings.From(
+        new ConfigurationBuilder().AddInMemoryCollection([new("Auth:Keys", TokenKey)]).Build());
+
+    /// <summary>A one-hour token for <paramref name="principal"/>: the operator, a VM (<c>mm:…</c>) or else a component.</summary>
+    public string TokenFor(string principal) => LedgerTokens.Issue(Tokens, principal,
+        principal == LedgerClient.Operator ? LedgerRoles.Operator : principal.StartsWith("mm:", StringComparison.Ordinal) ? LedgerRoles.Vm : LedgerRoles.Component,
+        TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
 
     /// <summary>Connections on this class's schema, for checks the API cannot make (what was stored).</summary>
     public NpgsqlDataSource DataSource =>
@@ -36,6 +52,9 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A second service process on the same schema (a restart, or another instance); it leaves the schema alone.</summary>
     public LedgerApi Twin() => new(server, Schema, ownsSchema: false);
+
+    /// <summary>A twin configured with these token keys (base64, comma-separated; the first signs).</summary>
+    public LedgerApi Twin(string tokenKeys) => new(server, Schema, ownsSchema: false, tokenKeys);
 
     public virtual ValueTask InitializeAsync()
     {
@@ -67,6 +86,7 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("Postgres:ConnectionString", server.ConnectionString);
         builder.UseSetting("Postgres:SchemaName", Schema);
+        builder.UseSetting("Auth:Keys", TokenKey);
         builder.ConfigureLogging(logging => logging.AddProvider(new ServerLog()));
     }
 }

@@ -4,9 +4,15 @@ using System.Text.Json;
 
 namespace PasidLedger.Api.Tests.Support;
 
-/// <summary>HTTP calls in the contract's terms: camelCase JSON bodies, <c>X-Caller</c> and <c>Idempotency-Key</c> headers.</summary>
+/// <summary>
+/// HTTP calls in the contract's terms: camelCase JSON bodies, <c>Idempotency-Key</c>, and a bearer token for the
+/// caller, as a real client authenticates: the operator unless a call names another principal.
+/// </summary>
 public sealed class LedgerClient(HttpClient http, LedgerApi api)
 {
+    /// <summary>The principal of calls that name none.</summary>
+    public const string Operator = "operator:test";
+
     public LedgerApi Api => api;
 
     public Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? key = null, string? caller = null) =>
@@ -29,14 +35,25 @@ public sealed class LedgerClient(HttpClient http, LedgerApi api)
             request.Headers.Add("Idempotency-Key", key);
         }
 
-        if (caller is not null)
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.TokenFor(caller ?? Operator));
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
+    }
+
+    /// <summary>A GET with exactly this <c>Authorization</c> header value, or none: for the authentication tests.</summary>
+    public async Task<(ApiResponse Response, string? Challenge)> GetWithAuthorizationAsync(string path, string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (authorization is not null)
         {
-            request.Headers.Add("X-Caller", caller);
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
+        return (new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text),
+            response.Headers.WwwAuthenticate.ToString() is { Length: > 0 } challenge ? challenge : null);
     }
 
     /// <summary>Sends <paramref name="raw"/> with chunked transfer encoding (no Content-Length).</summary>
@@ -48,6 +65,7 @@ public sealed class LedgerClient(HttpClient http, LedgerApi api)
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TransferEncodingChunked = true;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.TokenFor(Operator));
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using PasidLedger.Api.Hosting;
+using PasidLedger.Domain.Errors;
+
+namespace PasidLedger.Api.Auth;
+
+/// <summary>
+/// The answer to a request without a valid bearer token: 401 problem+json (<c>Unauthenticated</c>, -EACCES)
+/// with <c>WWW-Authenticate: Bearer</c>, which names <c>invalid_token</c> when a token was sent. The detail
+/// says whether the token was missing, expired or not acceptable, never why a signature failed.
+/// </summary>
+internal static class BearerChallenge
+{
+    public static Task WriteAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var sent = context.Request.Headers.Authorization.Count > 0;
+        context.Response.Headers.WWWAuthenticate = sent ? "Bearer error=\"invalid_token\"" : "Bearer";
+        var detail = !sent ? "a bearer token is required: Authorization: Bearer <token> (pasidledger token issue)"
+            : context.AuthenticateFailure is SecurityTokenExpiredException ? "the bearer token has expired"
+            : "the bearer token is not valid for this service";
+        return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Unauthenticated", Errno.EACCES, detail).ExecuteAsync(context.HttpContext);
+    }
+}
