@@ -13,6 +13,7 @@ public static class CliRoot
         ProjectionsCommand.Create(),
         ShowCommand.Create(),
         HistoryCommand.Create(),
+        TokenCommand.Create(),
         DemoCommand.Create(),
     };
 }

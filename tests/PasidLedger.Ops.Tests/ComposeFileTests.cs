@@ -7,7 +7,11 @@ namespace PasidLedger.Ops.Tests;
 /// <summary>docker-compose.yml as docker-compose reads it, which needs no Docker engine.</summary>
 public sealed class ComposeFileTests
 {
-    private static readonly Dictionary<string, string?> WithPassword = new() { ["PASIDLEDGER_PG_PASSWORD"] = "from-the-environment" };
+    private static readonly Dictionary<string, string?> WithPassword = new()
+    {
+        ["PASIDLEDGER_PG_PASSWORD"] = "from-the-environment",
+        ["PASIDLEDGER_JWT_KEYS"] = "a-key-from-the-environment",
+    };
 
     [Fact]
     public async Task ComposeFile_DefinesPostgresAndTheLedger()
@@ -21,10 +25,19 @@ public sealed class ComposeFileTests
     [Fact]
     public async Task ComposeFile_WithoutAPasswordInTheEnvironment_IsRefused_SoNoSecretIsCommitted()
     {
-        var result = await Compose(new() { ["PASIDLEDGER_PG_PASSWORD"] = null }, "config", "-q");
+        var result = await Compose(new() { ["PASIDLEDGER_PG_PASSWORD"] = null, ["PASIDLEDGER_JWT_KEYS"] = "a-key" }, "config", "-q");
 
         result.ExitCode.ShouldNotBe(0);
         result.Stderr.ShouldContain("PASIDLEDGER_PG_PASSWORD");
+    }
+
+    [Fact]
+    public async Task ComposeFile_WithoutTokenKeysInTheEnvironment_IsRefused_SoNoKeyIsCommitted()
+    {
+        var result = await Compose(new() { ["PASIDLEDGER_PG_PASSWORD"] = "from-the-environment", ["PASIDLEDGER_JWT_KEYS"] = null }, "config", "-q");
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Stderr.ShouldContain("PASIDLEDGER_JWT_KEYS");
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class ComposeStackTests
         {
             ["COMPOSE_PROJECT_NAME"] = $"pasidledger-test-{Environment.GetEnvironmentVariable(TestPostgres.RunVariable) ?? Guid.NewGuid().ToString("N")[..8]}",
             ["PASIDLEDGER_API_PORT"] = $"{FreeLoopbackPort()}",
+            ["PASIDLEDGER_JWT_KEYS"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         Script.Result down;
         try
@@ -51,6 +52,11 @@ public sealed class ComposeStackTests
         var up = await Script.RunAsync("ops/compose", ["up"], environment);
         up.ExitCode.ShouldBe(0, up.ToString());
         using var http = new HttpClient { BaseAddress = new Uri(up.Stdout.Trim().Split('\n')[^1] + "/") };
+        (await http.PutAsync("v1/pools/host-a", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // A token signed with the key the stack was given, as a user gets one.
+        var token = await Script.RunAsync("ops/run", ["token", "issue", "--principal", "operator:test", "--role", "operator"], environment);
+        token.ExitCode.ShouldBe(0, token.ToString());
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Stdout.Trim().Split('\n')[^1]);
 
         (await http.PutAsync("v1/pools/host-a", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await http.PostAsJsonAsync("v1/pools/host-a/sets", new { type = "mm", token = "mm:A", quota = 8 }, TestContext.Current.CancellationToken))
