@@ -38,6 +38,22 @@ public sealed class PoolEndpointsTests(LedgerApi api) : IClassFixture<LedgerApi>
     }
 
     [Fact]
+    public async Task Put_on_an_existing_pool_with_other_options_is_409_and_changes_nothing()
+    {
+        var pool = new PoolClient(client, $"o-{Guid.NewGuid():N}");
+        (await pool.PutAsync("", new { dispatch = "mergedByPriority" })).ShouldHaveStatus(200);
+        var before = await pool.FootprintAsync();
+
+        (await pool.PutAsync("", new { dispatch = "perChainGlobalFirst" })).ShouldBeProblem(409, "PoolOptionsConflict", "EEXIST");
+        (await pool.PutAsync("", new { dispatch = "mergedByPriority", autoDestroyWhenEmpty = true })).ShouldBeProblem(409, "PoolOptionsConflict", "EEXIST");
+        (await pool.PutAsync("", new { dispatch = "mergedByPriority" })).ShouldHaveStatus(200);
+
+        var after = await pool.FootprintAsync();
+        after.Events.ShouldBe(before.Events);
+        after.Rejections.ShouldBe(before.Rejections + 2, "a refusal is recorded, as every refusal is");
+    }
+
+    [Fact]
     public async Task Install_capacity_is_one_shot_and_the_second_call_is_ignored()
     {
         var pool = await client.NewPoolAsync();

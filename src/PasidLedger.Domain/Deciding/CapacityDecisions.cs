@@ -12,7 +12,12 @@ internal static class CapacityDecisions
     {
         if (state.IsCreated)
         {
-            return new([], Acknowledged.Instance, null, []);
+            // Creating it again is idempotent; with other options it is another pool, which cannot take this name.
+            return command.Options is { } options && options != state.Options
+                ? Decision.Error(RejectionReason.PoolOptionsConflict, Errno.EEXIST,
+                    $"pool {state.Name} already exists with dispatch {state.Options.Dispatch} and autoDestroyWhenEmpty "
+                    + $"{state.Options.AutoDestroyWhenEmpty}; options are fixed at creation")
+                : new([], Acknowledged.Instance, null, []);
         }
 
         if (string.IsNullOrWhiteSpace(command.Pool))

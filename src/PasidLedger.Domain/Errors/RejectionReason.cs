@@ -4,6 +4,7 @@ namespace PasidLedger.Domain.Errors;
 public enum RejectionReason
 {
     PoolNotCreated,
+    PoolOptionsConflict,
     InvalidArgument,
     InvalidCapacity,
     CapacityAlreadySet,

@@ -17,7 +17,9 @@ public static partial class SpecOracle
         ArgumentNullException.ThrowIfNull(state);
         return command switch
         {
-            CreatePool c => state.IsCreated || !string.IsNullOrWhiteSpace(c.Pool) ? Ok : Error(Errno.EINVAL),
+            // Service rule (issue 10): options are fixed at creation; creating again with others is EEXIST.
+            CreatePool c when state.IsCreated => c.Options is { } options && options != state.Options ? Error(Errno.EEXIST) : Ok,
+            CreatePool c => !string.IsNullOrWhiteSpace(c.Pool) ? Ok : Error(Errno.EINVAL),
             InstallCapacity c when c.Total < 1 || c.Total > Ioasid.MaxCapacity => Error(Errno.EINVAL),
             InstallCapacity => state.CapacityInstalled ? Ignore // 2.1: ignored, "already set"
                 : state.Available != state.Capacity || state.Sets.Values.Any(s => !s.IsDestroyed) ? Error(Errno.EBUSY) : Ok, // S71
