@@ -119,6 +119,33 @@ public sealed class IdempotencyTests(LedgerApi api) : IClassFixture<LedgerApi>
         (await pool.FootprintAsync()).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData("with space")]
+    [InlineData("tab\tkey")]
+    [InlineData("clé")]
+    public async Task A_key_that_is_not_printable_ascii_is_400_and_stores_nothing(string key)
+    {
+        var pool = await client.NewPoolAsync();
+        var before = await pool.FootprintAsync();
+
+        var refused = await client.SendRawAsync(HttpMethod.Post, pool.Path + "/sets", """{"type":"null","quota":1}""", key: key);
+
+        refused.ShouldBeProblem(400, "InvalidArgument", "EINVAL");
+        (await pool.FootprintAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Two_Idempotency_Key_headers_are_400_and_store_nothing()
+    {
+        var pool = await client.NewPoolAsync();
+        var before = await pool.FootprintAsync();
+
+        var refused = await client.SendRawAsync(HttpMethod.Post, pool.Path + "/sets", """{"type":"null","quota":1}""", keys: ["one", "two"]);
+
+        refused.ShouldBeProblem(400, "InvalidArgument", "EINVAL");
+        (await pool.FootprintAsync()).ShouldBe(before);
+    }
+
     private static string WithoutTraceId(string problem)
     {
         var json = JsonNode.Parse(problem)!.AsObject();

@@ -21,7 +21,23 @@ public sealed class UnhandledErrorTests
         problem.GetProperty("errno").GetInt32().ShouldBe(-22);
     }
 
+    [Fact]
+    public async Task A_lost_store_is_503_StoreUnavailable_with_Retry_After()
+    {
+        var (status, problem, headers) = await HandleWithHeadersAsync(new Npgsql.NpgsqlException("the connection broke"));
+
+        status.ShouldBe(503);
+        problem.GetProperty("reason").GetString().ShouldBe("StoreUnavailable");
+        headers["Retry-After"].ToString().ShouldBe("1");
+    }
+
     private static async Task<(int Status, JsonElement Problem)> HandleAsync(Exception failure)
+    {
+        var (status, problem, _) = await HandleWithHeadersAsync(failure);
+        return (status, problem);
+    }
+
+    private static async Task<(int Status, JsonElement Problem, IHeaderDictionary Headers)> HandleWithHeadersAsync(Exception failure)
     {
         var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var http = new DefaultHttpContext { RequestServices = services };
@@ -31,6 +47,6 @@ public sealed class UnhandledErrorTests
         await ApiProblems.WriteUnhandledAsync(http);
 
         http.Response.Body.Position = 0;
-        return (http.Response.StatusCode, (await JsonDocument.ParseAsync(http.Response.Body)).RootElement.Clone());
+        return (http.Response.StatusCode, (await JsonDocument.ParseAsync(http.Response.Body)).RootElement.Clone(), http.Response.Headers);
     }
 }

@@ -15,15 +15,20 @@ internal static class CommandDispatch
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    /// <summary>The longest accepted <c>Idempotency-Key</c>.</summary>
+    public const int MaxKeyLength = 200;
+
     /// <param name="body">The body of a result that did not fail (<see cref="Responses.ReplyBodies"/>); null answers <c>{}</c>.</param>
     public static async Task<IResult> SendAsync(HttpContext http, string pool, PoolCommand command,
         Func<CommandResult, object?> body, int successStatus = StatusCodes.Status200OK)
     {
-        var key = http.Request.Headers[IdempotencyHeader].ToString();
-        if (key.Length > 200)
+        var keys = http.Request.Headers[IdempotencyHeader];
+        if (IdempotencyKeyProblem(keys) is { } refused)
         {
-            return ApiProblems.Invalid("Idempotency-Key is limited to 200 characters");
+            return refused;
         }
+
+        var key = keys.ToString();
 
         var envelope = new CommandEnvelope(command, key.Length == 0 ? null : key, Caller(http));
         var writers = http.RequestServices.GetRequiredService<PoolWriters>();
@@ -37,6 +42,13 @@ internal static class CommandDispatch
             ? ApiProblems.From(result)
             : Results.Text(Json(body(result)), "application/json", statusCode: result.Ignored ? StatusCodes.Status200OK : successStatus);
     }
+
+    /// <summary>At most one <c>Idempotency-Key</c>, of 1 to 200 printable ASCII characters (no spaces or controls).</summary>
+    private static IResult? IdempotencyKeyProblem(Microsoft.Extensions.Primitives.StringValues keys) =>
+        keys.Count > 1 ? ApiProblems.Invalid("send one Idempotency-Key header, not several")
+        : keys.Count == 1 && keys[0] is { } key && (key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+            ? ApiProblems.Invalid($"Idempotency-Key must be 1 to {MaxKeyLength} printable ASCII characters without spaces")
+        : null;
 
     /// <summary>The authenticated principal (the token's <c>sub</c>); every endpoint that sends a command requires one.</summary>
     public static string Caller(HttpContext http) =>

@@ -53,11 +53,18 @@ public static class ApiProblems
             BadHttpRequestException bad => Problem(bad.StatusCode, "MalformedRequest", Errno.EINVAL, Describe(bad)),
             StoreRefusedWriteException => Problem(StatusCodes.Status400BadRequest, "StoreRefused", Errno.EINVAL,
                 "the event store cannot hold a value of this command; nothing was stored"),
-            NpgsqlException => Problem(StatusCodes.Status503ServiceUnavailable, "StoreUnavailable", Errno.EIO, "the event store is unavailable; retry with the same Idempotency-Key"),
+            NpgsqlException => RetryLater(Problem(StatusCodes.Status503ServiceUnavailable, "StoreUnavailable", Errno.EIO,
+                "the event store is unavailable; retry with the same Idempotency-Key")),
             _ => Problem(StatusCodes.Status500InternalServerError, "InternalError", Errno.EIO, "unexpected server error"),
         };
         return result.ExecuteAsync(http);
     }
+
+    /// <summary>How long a client should wait before retrying a 503, in seconds (<c>Retry-After</c>).</summary>
+    public const int RetryAfterSeconds = 1;
+
+    /// <summary><paramref name="problem"/> with <c>Retry-After</c>, as every 503 carries it.</summary>
+    public static IResult RetryLater(IResult problem) => new WithHeader(problem, "Retry-After", $"{RetryAfterSeconds}");
 
     /// <summary>Bare status codes (unknown route, wrong method) get a problem body too.</summary>
     public static Task WriteStatusCodeAsync(StatusCodeContext context)
@@ -75,4 +82,14 @@ public static class ApiProblems
 
     private static string Describe(BadHttpRequestException bad) =>
         bad.InnerException is System.Text.Json.JsonException json ? $"malformed JSON: {json.Message}" : bad.Message;
+
+    private sealed class WithHeader(IResult inner, string name, string value) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.Headers[name] = value;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

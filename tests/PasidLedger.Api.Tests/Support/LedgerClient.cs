@@ -19,7 +19,7 @@ public sealed class LedgerClient(HttpClient http, LedgerApi api)
         SendRawAsync(method, path, body is null ? null : JsonSerializer.Serialize(body, JsonSerializerOptions.Web), key: key, caller: caller);
 
     public async Task<ApiResponse> SendRawAsync(HttpMethod method, string path, string? raw, string mediaType = "application/json",
-        string? key = null, string? caller = null, bool expectContinue = false)
+        string? key = null, string? caller = null, bool expectContinue = false, IReadOnlyList<string>? keys = null)
     {
         using var request = new HttpRequestMessage(method, path);
         // With 100-continue the client waits for the server's verdict on the headers before sending
@@ -30,9 +30,9 @@ public sealed class LedgerClient(HttpClient http, LedgerApi api)
             request.Content = new StringContent(raw, Encoding.UTF8, new MediaTypeHeaderValue(mediaType));
         }
 
-        if (key is not null)
+        foreach (var each in keys ?? (key is null ? [] : [key]))
         {
-            request.Headers.Add("Idempotency-Key", key);
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", each);
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.TokenFor(caller ?? Operator));
