@@ -80,8 +80,19 @@ public static class ApiProblems
         return result.ExecuteAsync(context.HttpContext);
     }
 
-    private static string Describe(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException json ? $"malformed JSON: {json.Message}" : bad.Message;
+    /// <summary>
+    /// What was wrong with a request the framework could not read, in the contract's terms: where in the JSON,
+    /// never the framework's message (it names .NET types and parameters).
+    /// </summary>
+    private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        System.Text.Json.JsonException json =>
+            $"malformed JSON at {Where(json.Path)} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}): bad syntax, a wrong type or a value out of range",
+        _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType => "the body must be JSON (Content-Type: application/json)",
+        _ => "the request could not be read: check the JSON body and the numbers in the path and query",
+    };
+
+    private static string Where(string? path) => path is null or "$" ? "the top level" : $"'{path.TrimStart('$', '.')}'";
 
     private sealed class WithHeader(IResult inner, string name, string value) : IResult
     {
