@@ -46,7 +46,13 @@ public static class ApiProblems
     /// </summary>
     public static Task WriteUnhandledAsync(HttpContext http)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var failure = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (failure is NpgsqlException lost)
+        {
+            http.RequestServices.GetService<RepeatedFailureLog>()?.Record("StoreUnavailable", lost.Message);
+        }
+
         var result = failure switch
         {
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => BodyTooLarge(),
@@ -59,6 +65,12 @@ public static class ApiProblems
         };
         return result.ExecuteAsync(http);
     }
+
+    /// <summary>
+    /// Failures a client causes or can repeat (malformed input, a value the store refused, a lost store):
+    /// answered without per-request diagnostics; a lost store is counted by <see cref="RepeatedFailureLog"/>.
+    /// </summary>
+    public static bool IsExpected(Exception failure) => failure is BadHttpRequestException or StoreRefusedWriteException or NpgsqlException;
 
     /// <summary>How long a client should wait before retrying a 503, in seconds (<c>Retry-After</c>).</summary>
     public const int RetryAfterSeconds = 1;

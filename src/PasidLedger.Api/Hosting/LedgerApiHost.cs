@@ -24,10 +24,21 @@ public static class LedgerApiHost
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        if (builder.Environment.IsProduction())
+        {
+            // Per-request lines (Request starting/finished, routing) only at Warning: clients must not be able to flood the log (R7).
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBody);
         AddLedger(builder.Services, builder.Configuration);
         var app = builder.Build();
-        app.UseExceptionHandler(errors => errors.Run(ApiProblems.WriteUnhandledAsync));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = ApiProblems.WriteUnhandledAsync,
+            // A client can repeat these at will (R7): no stack trace per request; a lost store is counted instead.
+            SuppressDiagnosticsCallback = context => ApiProblems.IsExpected(context.Exception),
+        });
         app.UseStatusCodePages(ApiProblems.WriteStatusCodeAsync);
         // A declared length over the limit is refused before any read, on every server (the test host has no Kestrel limits).
         app.Use((http, next) => http.Request.ContentLength > MaxRequestBody ? ApiProblems.BodyTooLarge().ExecuteAsync(http) : next(http));
@@ -53,6 +64,7 @@ public static class LedgerApiHost
         services.AddSingleton(_ => PostgresDataSourceFactory.Create(options));
         services.AddSingleton<IPoolStore, PostgresPoolStore>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RepeatedFailureLog>();
         services.AddSingleton(new WriterOptions());
         services.AddSingleton<PoolWriters>();
         services.AddSingleton<ReadModelQueries>();

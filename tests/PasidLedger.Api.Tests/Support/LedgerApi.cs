@@ -34,6 +34,9 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string Schema { get; }
 
+    /// <summary>What this service instance logged.</summary>
+    public CapturedLog Log { get; } = new();
+
     /// <summary>The service's token keys (<c>Auth:Keys</c>): by default one random key, so a token of one fixture is refused by another.</summary>
     public string TokenKey { get; }
 
@@ -87,6 +90,6 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Postgres:ConnectionString", server.ConnectionString);
         builder.UseSetting("Postgres:SchemaName", Schema);
         builder.UseSetting("Auth:Keys", TokenKey);
-        builder.ConfigureLogging(logging => logging.AddProvider(new ServerLog()));
+        builder.ConfigureLogging(logging => logging.AddProvider(new ServerLog()).AddProvider(Log));
     }
 }
