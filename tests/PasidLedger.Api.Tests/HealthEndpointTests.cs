@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Tests.Support;
 
@@ -24,15 +25,23 @@ public sealed class HealthEndpointTests(LedgerApi api) : IClassFixture<LedgerApi
     public async Task Health_WhenTheDatabaseDoesNotAnswer_Is503Unhealthy_WithoutDetails()
     {
         // Nothing listens on port 1; no migration at start, so the host comes up without a database.
+        var log = new CapturedLog();
         await using var noDatabase = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
             .UseSetting("Postgres:ConnectionString", "Host=127.0.0.1;Port=1;Username=postgres;Database=postgres")
             .UseSetting("Ledger:Migrate", "false")
-            .UseSetting("Auth:Keys", TokenSettings.NewKey()));
+            .UseSetting("Auth:Keys", TokenSettings.NewKey())
+            .ConfigureLogging(logging => logging.AddProvider(log)));
         using var http = noDatabase.CreateClient();
 
         var response = await http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        for (var probe = 0; probe < 10; probe++)
+        {
+            (await http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken)).Dispose();
+        }
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        // Eleven failed probes: one counted Warning line, no error and no stack trace (R7).
+        log.Entries.Where(e => e.Level >= LogLevel.Warning).ShouldHaveSingleItem().Exception.ShouldBeNull();
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Unhealthy");
         response.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(1));
     }

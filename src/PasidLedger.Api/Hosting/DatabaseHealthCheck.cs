@@ -3,8 +3,11 @@ using Npgsql;
 
 namespace PasidLedger.Api.Hosting;
 
-/// <summary>Healthy when the ledger's database answers a query; what <c>GET /health</c> reports.</summary>
-internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+/// <summary>
+/// Healthy when the ledger's database answers a query; what <c>GET /health</c> reports. A failure goes to
+/// <see cref="RepeatedFailureLog"/>, since anyone can probe <c>/health</c> as often as they like (R7).
+/// </summary>
+internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource, RepeatedFailureLog failures) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -16,8 +19,9 @@ internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealth
         }
         catch (NpgsqlException ex)
         {
-            // The reason stays in the log; the answer only says that the database does not answer.
-            return HealthCheckResult.Unhealthy("the database does not answer", ex);
+            // The reason goes to the log, counted; the answer only says that the database does not answer.
+            failures.Record("DatabaseUnhealthy", ex.Message);
+            return HealthCheckResult.Unhealthy("the database does not answer");
         }
     }
 }
