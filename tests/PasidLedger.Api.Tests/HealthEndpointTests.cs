@@ -41,8 +41,24 @@ public sealed class HealthEndpointTests(LedgerApi api) : IClassFixture<LedgerApi
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         // Eleven failed probes: one counted Warning line, no error and no stack trace (R7).
-        log.Entries.Where(e => e.Level >= LogLevel.Warning).ShouldHaveSingleItem().Exception.ShouldBeNull();
+        log.Entries.Where(e => e.Message.StartsWith("DatabaseUnhealthy", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        log.Entries.Where(e => e.Level >= LogLevel.Warning).ShouldAllBe(e => e.Level == LogLevel.Warning && e.Exception == null);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Unhealthy");
         response.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(1));
+    }
+
+    [Theory]
+    [InlineData("5s")]
+    [InlineData("00:00:30")]
+    [InlineData("forever")]
+    public void A_malformed_or_too_short_idempotency_retention_stops_the_service_at_start(string retention)
+    {
+        using var misconfigured = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("Postgres:ConnectionString", "Host=127.0.0.1;Port=1;Username=postgres;Database=postgres")
+            .UseSetting("Ledger:Migrate", "false")
+            .UseSetting("Auth:Keys", TokenSettings.NewKey())
+            .UseSetting("Ledger:IdempotencyRetention", retention));
+
+        Should.Throw<InvalidOperationException>(() => misconfigured.Server).Message.ShouldContain("Ledger:IdempotencyRetention");
     }
 }

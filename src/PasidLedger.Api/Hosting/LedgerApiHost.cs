@@ -73,6 +73,10 @@ public static class LedgerApiHost
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<PoolTimeTravel>();
         services.AddHostedService<MigrationService>();
+        var retention = IdempotencyPruner.Retention(configuration);
+        services.AddSingleton<IdempotencyPruning>();
+        services.AddHostedService(provider => new IdempotencyPruner(provider.GetRequiredService<IdempotencyPruning>(), retention,
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<RepeatedFailureLog>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
         services.AddProblemDetails();
         services.AddOpenApi();
