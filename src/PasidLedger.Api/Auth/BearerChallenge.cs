@@ -22,4 +22,13 @@ internal static class BearerChallenge
             : "the bearer token is not valid for this service";
         return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Unauthenticated", Errno.EACCES, detail).ExecuteAsync(context.HttpContext);
     }
+
+    /// <summary>An authenticated principal whose role may not do this: 403 <c>Forbidden</c> (-EPERM), counted in the log (R7).</summary>
+    public static Task ForbidAsync(ForbiddenContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var principal = context.HttpContext.User.FindFirst(LedgerTokens.PrincipalClaim)?.Value;
+        context.HttpContext.RequestServices.GetService<RepeatedFailureLog>()?.Record("Forbidden", $"{principal} may not {context.Request.Method} {context.Request.Path}");
+        return LedgerPolicies.Forbidden("this operation is an operator's (pools, capacity and quotas)").ExecuteAsync(context.HttpContext);
+    }
 }

@@ -1,3 +1,5 @@
+using PasidLedger.Api.Auth;
+
 namespace PasidLedger.Api.Endpoints;
 
 /// <summary>All routes under <c>/v1/pools/{pool}</c>.</summary>
@@ -6,7 +8,7 @@ public static class LedgerEndpoints
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app)
     {
         var pool = app.MapGroup("/v1/pools/{pool}").AddEndpointFilter(async (context, next) =>
-            RequestShape.Check(context) ?? await next(context).ConfigureAwait(false));
+            LedgerPolicies.RefuseAuditorChange(context.HttpContext) ?? RequestShape.Check(context) ?? await next(context).ConfigureAwait(false));
         PoolEndpoints.Map(pool);
         SetEndpoints.Map(pool);
         IoasidEndpoints.Map(pool);

@@ -1,3 +1,4 @@
+using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
@@ -14,18 +15,21 @@ internal static class PoolEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapPut("", CreateAsync);
+        pool.MapPut("", CreateAsync).RequireAuthorization(LedgerPolicies.OperatorOnly);
         pool.MapGet("", GetAsync);
         pool.MapPost("/capacity/install", async (HttpContext http, string pool, InstallCapacityRequest body) =>
             Validate.U32(body.Total, "total")
-            ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), ReplyBodies.Install).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), ReplyBodies.Install).ConfigureAwait(false))
+            .RequireAuthorization(LedgerPolicies.OperatorOnly);
         pool.MapPost("/capacity/reserve", async (HttpContext http, string pool, CapacityCountRequest body) =>
             Validate.U32(body.Count, "count")
             ?? await CommandDispatch.SendAsync(http, pool, new ReserveCapacity(body.Count!.Value),
-                r => new ReserveBody(((CapacityChanged)r.Reply!).Count, r.Rows.Capacity!.Available)).ConfigureAwait(false));
+                r => new ReserveBody(((CapacityChanged)r.Reply!).Count, r.Rows.Capacity!.Available)).ConfigureAwait(false))
+            .RequireAuthorization(LedgerPolicies.OperatorOnly);
         pool.MapPost("/capacity/cancel", async (HttpContext http, string pool, CapacityCountRequest body) =>
             Validate.U32(body.Count, "count")
-            ?? await CommandDispatch.SendAsync(http, pool, new CancelCapacity(body.Count!.Value), r => new AvailableBody(r.Rows.Capacity!.Available)).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new CancelCapacity(body.Count!.Value), r => new AvailableBody(r.Rows.Capacity!.Available)).ConfigureAwait(false))
+            .RequireAuthorization(LedgerPolicies.OperatorOnly);
     }
 
     private static Task<IResult> CreateAsync(HttpContext http, string pool, CreatePoolRequest? body)

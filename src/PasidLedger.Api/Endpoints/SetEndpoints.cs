@@ -1,3 +1,4 @@
+using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
@@ -20,7 +21,8 @@ internal static class SetEndpoints
         pool.MapGet("/sets", FindAsync);
         pool.MapPatch("/sets/{setId}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
             Validate.U32(body.Quota, "quota")
-            ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), ReplyBodies.Set).ConfigureAwait(false));
+            ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), ReplyBodies.Set).ConfigureAwait(false))
+            .RequireAuthorization(LedgerPolicies.OperatorOnly);
         pool.MapDelete("/sets/{setId}", (HttpContext http, string pool, int setId) =>
             CommandDispatch.SendAsync(http, pool, new FreeSet(setId), ReplyBodies.Set));
         pool.MapPost("/sets/{setId}/release", (HttpContext http, string pool, int setId) =>

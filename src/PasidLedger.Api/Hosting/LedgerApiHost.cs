@@ -99,8 +99,9 @@ public static class LedgerApiHost
         {
             jwt.MapInboundClaims = false;
             jwt.TokenValidationParameters = LedgerTokens.Validation(tokens);
-            jwt.Events = new JwtBearerEvents { OnChallenge = BearerChallenge.WriteAsync };
+            jwt.Events = new JwtBearerEvents { OnChallenge = BearerChallenge.WriteAsync, OnForbidden = BearerChallenge.ForbidAsync };
         });
-        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        var authorization = services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        LedgerPolicies.Add(authorization);
     }
 }

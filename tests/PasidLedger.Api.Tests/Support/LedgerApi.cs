@@ -44,10 +44,14 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
     public TokenSettings Tokens => tokens ??= TokenSettings.From(
         new ConfigurationBuilder().AddInMemoryCollection([new("Auth:Keys", TokenKey)]).Build());
 
-    /// <summary>A one-hour token for <paramref name="principal"/>: the operator, a VM (<c>mm:…</c>) or else a component.</summary>
-    public string TokenFor(string principal) => LedgerTokens.Issue(Tokens, principal,
-        principal == LedgerClient.Operator ? LedgerRoles.Operator : principal.StartsWith("mm:", StringComparison.Ordinal) ? LedgerRoles.Vm : LedgerRoles.Component,
-        TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+    /// <summary>A one-hour token for <paramref name="principal"/>: the operator, an auditor (<c>auditor:…</c>), a VM (<c>mm:…</c>) or else a component.</summary>
+    public string TokenFor(string principal) => LedgerTokens.Issue(Tokens, principal, RoleOf(principal), TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+
+    private static string RoleOf(string principal) =>
+        principal == LedgerClient.Operator ? LedgerRoles.Operator
+        : principal.StartsWith("auditor:", StringComparison.Ordinal) ? LedgerRoles.Auditor
+        : principal.StartsWith("mm:", StringComparison.Ordinal) ? LedgerRoles.Vm
+        : LedgerRoles.Component;
 
     /// <summary>Connections on this class's schema, for checks the API cannot make (what was stored).</summary>
     public NpgsqlDataSource DataSource =>
