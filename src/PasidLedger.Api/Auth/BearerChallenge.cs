@@ -27,8 +27,6 @@ internal static class BearerChallenge
     public static Task ForbidAsync(ForbiddenContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var principal = context.HttpContext.User.FindFirst(LedgerTokens.PrincipalClaim)?.Value;
-        context.HttpContext.RequestServices.GetService<RepeatedFailureLog>()?.Record("Forbidden", $"{principal} may not {context.Request.Method} {context.Request.Path}");
-        return LedgerPolicies.Forbidden("this operation is an operator's (pools, capacity and quotas)").ExecuteAsync(context.HttpContext);
+        return LedgerPolicies.Refuse(context.HttpContext, "this operation is an operator's (pools, capacity and quotas)").ExecuteAsync(context.HttpContext);
     }
 }

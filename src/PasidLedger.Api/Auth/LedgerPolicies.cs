@@ -29,10 +29,15 @@ public static class LedgerPolicies
             return null;
         }
 
-        http.RequestServices.GetService<RepeatedFailureLog>()?.Record("Forbidden",
-            $"{http.User.FindFirst(LedgerTokens.PrincipalClaim)?.Value} may not {http.Request.Method} {http.Request.Path}");
-        return Forbidden("an auditor reads everything and changes nothing");
+        return Refuse(http, "an auditor reads everything and changes nothing");
     }
 
-    public static IResult Forbidden(string detail) => ApiProblems.Problem(StatusCodes.Status403Forbidden, "Forbidden", Errno.EPERM, detail);
+    /// <summary>403 <c>Forbidden</c> (-EPERM) for this request, counted in the log (R7: no line per refusal).</summary>
+    public static IResult Refuse(HttpContext http, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.RequestServices.GetService<RepeatedFailureLog>()?.Record("Forbidden",
+            $"{http.User.FindFirst(LedgerTokens.PrincipalClaim)?.Value} may not {http.Request.Method} {http.Request.Path}");
+        return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Forbidden", Errno.EPERM, detail);
+    }
 }
