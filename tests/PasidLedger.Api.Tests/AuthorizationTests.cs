@@ -79,4 +79,18 @@ public sealed class AuthorizationTests(LedgerApi api) : IClassFixture<LedgerApi>
 
         (await client.SendAsync(HttpMethod.Get, pool.Path + path, caller: "auditor:ann")).Code.ShouldBe(200);
     }
+
+    [Fact]
+    public async Task A_component_registers_notifiers_under_its_own_name_only()
+    {
+        var pool = await client.NewPoolAsync();
+        var before = await pool.FootprintAsync();
+
+        var impostor = await pool.PostAsync("/notifiers", new { name = "iommu:host", scope = "global", priority = "iommu" }, caller: "kvm:A");
+        impostor.ShouldBeProblem(403, "Forbidden", "EPERM");
+        (await pool.FootprintAsync()).ShouldBe(before);
+
+        (await pool.PostAsync("/notifiers", new { name = "kvm:A", scope = "mm", token = "mm:A", priority = "cpu" }, caller: "kvm:A")).Code.ShouldBe(201);
+        (await pool.PostAsync("/notifiers", new { name = "iommu:host", scope = "global", priority = "iommu" })).Code.ShouldBe(201, "the operator may name any");
+    }
 }

@@ -1,3 +1,4 @@
+using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
@@ -48,6 +49,11 @@ internal static class NotifierEndpoints
         if (check is not null)
         {
             return check;
+        }
+
+        if (!http.User.IsInRole(LedgerRoles.Operator) && body.Name != CommandDispatch.Caller(http))
+        {
+            return LedgerPolicies.Refuse(http, "a component registers notifiers under its own name only (the token's principal)");
         }
 
         var command = new RegisterNotifier(body.Name!, scope!.Value, body.SetId, body.Token, priority!.Value, body.Endpoint,
