@@ -93,6 +93,10 @@ internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnl
         }
     }
 
+    /// <summary>What a commit throws when another writer moved the stream past the version the batch was decided at.</summary>
+    public StreamMovedException Moved(Exception cause) =>
+        new($"Pool {pool} moved past version {expectedVersion} before its batch committed.", cause);
+
     /// <summary>What a commit throws when the server refused a value of the batch (<see cref="StoreErrorKind.DataRefused"/>).</summary>
     public StoreRefusedWriteException Refused(PostgresException refusal) =>
         new($"PostgreSQL refused a write of pool {pool}'s batch ({refusal.SqlState}: {refusal.MessageText}); nothing of it was kept.", refusal);

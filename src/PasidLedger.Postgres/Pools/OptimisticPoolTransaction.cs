@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Services;
 using Npgsql;
 using PasidLedger.Application.Ports;
 using PasidLedger.Domain.Events;
@@ -40,18 +39,8 @@ internal sealed class OptimisticPoolTransaction(IDocumentStore store, NpgsqlData
         writes.GuardWhenNoEvents();
         var open = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await open.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await using (var lockPool = new NpgsqlCommand(PoolStreams.LockSql, open, tx))
-        {
-            lockPool.Parameters.AddWithValue("pool", pool);
-            await lockPool.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-
-        await using (var session = store.LightweightSession(SessionOptions.ForTransaction(tx)))
-        {
-            await SessionCommit.SaveAsync(session, writes, pool, StreamVersion, ct).ConfigureAwait(false);
-        }
-
-        await tx.CommitAsync(ct).ConfigureAwait(false);
+        await PoolStreams.LockAsync(open, tx, pool, ct).ConfigureAwait(false);
+        await SessionCommit.CommitAsync(store, tx, writes, ct).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => conn?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -15,6 +15,14 @@ public static class PoolStreams
 
     public static string StreamId(string pool) => $"pool-{pool}";
 
+    /// <summary>Takes the pool lock in <paramref name="tx"/> (<see cref="LockSql"/>).</summary>
+    internal static async Task LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)
+    {
+        await using var lockPool = new NpgsqlCommand(LockSql, conn, tx);
+        lockPool.Parameters.AddWithValue("pool", pool);
+        await lockPool.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Takes the pool lock and reads the stream's version (0 before its first event) in one round trip.
     /// Read committed gives each statement its own snapshot, so the version is read after the lock was

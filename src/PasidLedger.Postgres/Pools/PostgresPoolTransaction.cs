@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Services;
 using Npgsql;
 using PasidLedger.Application.Ports;
 using PasidLedger.Domain.Events;
@@ -32,13 +31,7 @@ internal sealed class PostgresPoolTransaction(
     public async Task CommitAsync(PoolCommit commit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var writes = DeferredWrites.Of(pool, commit);
-        await using (var session = store.LightweightSession(SessionOptions.ForTransaction(tx)))
-        {
-            await SessionCommit.SaveAsync(session, writes, pool, StreamVersion, ct).ConfigureAwait(false);
-        }
-
-        await tx.CommitAsync(ct).ConfigureAwait(false);
+        await SessionCommit.CommitAsync(store, tx, DeferredWrites.Of(pool, commit), ct).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

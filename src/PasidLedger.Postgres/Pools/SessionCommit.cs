@@ -1,41 +1,44 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Services;
 using Npgsql;
-using PasidLedger.Application.Ports;
 using PasidLedger.Postgres.Errors;
 
 namespace PasidLedger.Postgres.Pools;
 
 /// <summary>
-/// Writes a <see cref="PoolCommit"/> through one Marten session (<see cref="DeferredWrites"/>) and says
-/// what went wrong in the ledger's terms: a moved stream or a refused value, told apart by Marten's
-/// version exception and the SQLSTATE under Marten's wrapping, never by message text.
+/// Writes a group commit's <see cref="DeferredWrites"/> through one Marten session on the caller's
+/// transaction, then commits it; says what went wrong in the ledger's terms: a moved stream or a refused
+/// value, told apart by Marten's version exception and the SQLSTATE under Marten's wrapping, never by
+/// message text. On a failure nothing is committed: disposing the transaction rolls all of it back.
 /// </summary>
 internal static class SessionCommit
 {
-    public static async Task SaveAsync(IDocumentSession session, DeferredWrites writes, string pool, long expectedVersion, CancellationToken ct)
+    public static async Task CommitAsync(IDocumentStore store, NpgsqlTransaction tx, DeferredWrites writes, CancellationToken ct)
     {
-        writes.QueueInto(session);
-        try
+        await using (var session = store.LightweightSession(SessionOptions.ForTransaction(tx)))
         {
-            await session.SaveChangesAsync(ct).ConfigureAwait(false);
+            writes.QueueInto(session);
+            try
+            {
+                await session.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            catch (EventStreamUnexpectedMaxEventIdException moved)
+            {
+                throw writes.Moved(moved);
+            }
+            catch (Exception failure) when (PostgresErrorIn(failure) is { } error && StoreErrorClassifier.Classify(error) == StoreErrorKind.ConcurrencyConflict)
+            {
+                throw writes.Moved(error);
+            }
+            catch (Exception failure) when (PostgresErrorIn(failure) is { } error && StoreErrorClassifier.Classify(error) == StoreErrorKind.DataRefused)
+            {
+                throw writes.Refused(error);
+            }
         }
-        catch (EventStreamUnexpectedMaxEventIdException moved)
-        {
-            throw Moved(pool, expectedVersion, moved);
-        }
-        catch (Exception failure) when (PostgresErrorIn(failure) is { } error && StoreErrorClassifier.Classify(error) == StoreErrorKind.ConcurrencyConflict)
-        {
-            throw Moved(pool, expectedVersion, error);
-        }
-        catch (Exception failure) when (PostgresErrorIn(failure) is { } error && StoreErrorClassifier.Classify(error) == StoreErrorKind.DataRefused)
-        {
-            throw writes.Refused(error);
-        }
-    }
 
-    private static StreamMovedException Moved(string pool, long expectedVersion, Exception cause) =>
-        new($"Pool {pool} moved past version {expectedVersion} before its batch committed.", cause);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
 
     /// <summary>The server's error under Marten's wrapping exceptions, if the server answered with one.</summary>
     private static PostgresException? PostgresErrorIn(Exception failure)
