@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Tests.Support;
 
@@ -57,7 +56,7 @@ public sealed class AuthenticationTests(LedgerApi api) : IClassFixture<LedgerApi
     {
         var older = TokenSettings.NewKey();
         await using var rotated = api.Twin($"{TokenSettings.NewKey()},{older}");
-        var signedWithOlder = LedgerTokens.Issue(Settings(older), LedgerClient.Operator, LedgerRoles.Operator, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
+        var signedWithOlder = LedgerTokens.Issue(LedgerApi.TokenSettingsFor(older), LedgerClient.Operator, LedgerRoles.Operator, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
 
         var (response, _) = await rotated.NewClient().GetWithAuthorizationAsync("/v1/pools/nothing-here", $"Bearer {signedWithOlder}");
 
@@ -73,7 +72,7 @@ public sealed class AuthenticationTests(LedgerApi api) : IClassFixture<LedgerApi
         {
             "no-token" => null,
             "garbage" => "Bearer not-a-token",
-            "wrong-key" => Signed(Settings(TokenSettings.NewKey()), now),
+            "wrong-key" => Signed(LedgerApi.TokenSettingsFor(TokenSettings.NewKey()), now),
             "expired" => Signed(api.Tokens, now.AddHours(-1)),
             "wrong-audience" => Signed(api.Tokens with { Audience = "someone-else" }, now),
             "wrong-issuer" => Signed(api.Tokens with { Issuer = "someone-else" }, now),
@@ -102,6 +101,4 @@ public sealed class AuthenticationTests(LedgerApi api) : IClassFixture<LedgerApi
 
     private static string Pad(string base64) => base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
 
-    private static TokenSettings Settings(string key) =>
-        TokenSettings.From(new ConfigurationBuilder().AddInMemoryCollection([new("Auth:Keys", key)]).Build());
 }

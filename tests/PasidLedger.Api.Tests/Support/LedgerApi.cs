@@ -41,8 +41,11 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
     public string TokenKey { get; }
 
     /// <summary>What the service checks tokens against; the test client signs with it, as <c>pasidledger token issue</c> does.</summary>
-    public TokenSettings Tokens => tokens ??= TokenSettings.From(
-        new ConfigurationBuilder().AddInMemoryCollection([new("Auth:Keys", TokenKey)]).Build());
+    public TokenSettings Tokens => tokens ??= TokenSettingsFor(TokenKey);
+
+    /// <summary>The settings a service configured with these <c>Auth:Keys</c> checks tokens against.</summary>
+    public static TokenSettings TokenSettingsFor(string keys) =>
+        TokenSettings.From(new ConfigurationBuilder().AddInMemoryCollection([new("Auth:Keys", keys)]).Build());
 
     /// <summary>A one-hour token for <paramref name="principal"/>: the operator, an auditor (<c>auditor:…</c>), a VM (<c>mm:…</c>) or else a component.</summary>
     public string TokenFor(string principal) => LedgerTokens.Issue(Tokens, principal, RoleOf(principal), TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
