@@ -29,21 +29,17 @@ internal static class AsOf
     /// </summary>
     public static async Task<IResult> ViewAsync(HttpContext http, string pool, Func<PoolAsOf, (object? Body, IResult? Problem)> view)
     {
-        var travel = http.RequestServices.GetRequiredService<PoolTimeTravel>();
-        var ct = http.RequestAborted;
-        var (version, problem) = await VersionAsync(http, pool, travel, ct).ConfigureAwait(false);
+        var (lookup, problem) = await LookUpAsync(http, pool).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
-        var asOf = await travel.AtVersionAsync(pool, version, ct).ConfigureAwait(false);
-        if (asOf is null)
+        if (lookup!.Pool is not { } asOf)
         {
-            var history = http.RequestServices.GetRequiredService<HistoryQueries>();
-            return await history.StreamVersionAsync(pool, ct).ConfigureAwait(false) is var last and > 0
+            return lookup.Miss == PastMiss.BeyondStream
                 ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "VersionBeyondStream", Errno.EINVAL,
-                    $"pool {pool} is at version {last}; 'asOf' must be within [1, {last}]")
+                    $"pool {pool} is at version {lookup.StreamVersion}; 'asOf' must be within [1, {lookup.StreamVersion}]")
                 : ApiProblems.UnknownPool(pool);
         }
 
@@ -51,29 +47,33 @@ internal static class AsOf
         return refused ?? Results.Json(With(body, asOf), LedgerJson.Options);
     }
 
-    private static async Task<(long Version, IResult? Problem)> VersionAsync(HttpContext http, string pool, PoolTimeTravel travel, CancellationToken ct)
+    /// <summary>The pool at the requested version or time, or the problem with the query: 400 malformed, 404 before the pool's first event.</summary>
+    private static async Task<(PastLookup? Lookup, IResult? Problem)> LookUpAsync(HttpContext http, string pool)
     {
+        var travel = http.RequestServices.GetRequiredService<PoolTimeTravel>();
         var query = http.Request.Query;
         if (query.ContainsKey(VersionParameter) && query.ContainsKey(TimeParameter))
         {
-            return (0, ApiProblems.Invalid("give 'asOf' or 'asOfTime', not both"));
+            return (null, ApiProblems.Invalid("give 'asOf' or 'asOfTime', not both"));
         }
 
         if (query.TryGetValue(VersionParameter, out var versionText))
         {
             return versionText.Count == 1 && long.TryParse(versionText[0], NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1
-                ? (version, null)
-                : (0, ApiProblems.Invalid("'asOf' must be one stream version, a whole number of at least 1"));
+                ? (await travel.LookUpAsync(pool, version, http.RequestAborted).ConfigureAwait(false), null)
+                : (null, ApiProblems.Invalid("'asOf' must be one stream version, a whole number of at least 1"));
         }
 
         var timeText = query[TimeParameter];
         if (timeText.Count != 1 || !AsOfTime.TryParse(timeText[0]!, out var time))
         {
-            return (0, ApiProblems.Invalid($"'asOfTime' must be one RFC 3339 date and time with an offset, e.g. {AsOfTime.Example}"));
+            return (null, ApiProblems.Invalid($"'asOfTime' must be one RFC 3339 date and time with an offset, e.g. {AsOfTime.Example}"));
         }
 
-        var at = await travel.VersionAtAsync(pool, time, ct).ConfigureAwait(false);
-        return at > 0 ? (at, null) : (0, ApiProblems.NotFound("UnknownPool", $"pool {pool} had no events at or before {time:O}"));
+        var lookup = await travel.LookUpAsync(pool, time, http.RequestAborted).ConfigureAwait(false);
+        return lookup.Miss == PastMiss.BeforeFirstEvent
+            ? (null, ApiProblems.NotFound("UnknownPool", $"pool {pool} had no events at or before {time:O}"))
+            : (lookup, null);
     }
 
     /// <summary>The live body with <c>asOf</c> added: an object keeps its fields; a list comes as <c>{"items": [...]}</c>.</summary>

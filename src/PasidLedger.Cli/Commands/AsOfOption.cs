@@ -28,16 +28,22 @@ internal static class AsOfOption
     public static async Task<PoolAsOf> LoadAsync(NpgsqlDataSource dataSource, string pool, string text, CancellationToken ct)
     {
         var travel = new PoolTimeTravel(dataSource);
-        var version = await VersionAsync(travel, pool, text, ct).ConfigureAwait(false);
-        return await travel.AtVersionAsync(pool, version, ct).ConfigureAwait(false)
-            ?? throw await BeyondStreamAsync(dataSource, pool, ct).ConfigureAwait(false);
+        var lookup = await LookUpAsync(travel, pool, text, ct).ConfigureAwait(false);
+        return lookup.Pool ?? throw lookup.Miss switch
+        {
+            PastMiss.BeyondStream => CliProblems.Refused("VersionBeyondStream", Errno.EINVAL,
+                $"pool {pool} is at version {lookup.StreamVersion}; '{Name}' must be within [1, {lookup.StreamVersion}]"),
+            _ => CliProblems.UnknownPool(pool),
+        };
     }
 
-    private static async Task<long> VersionAsync(PoolTimeTravel travel, string pool, string text, CancellationToken ct)
+    private static async Task<PastLookup> LookUpAsync(PoolTimeTravel travel, string pool, string text, CancellationToken ct)
     {
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            return version >= 1 ? version : throw CliProblems.Invalid($"{Malformed}; got {text}");
+            return version >= 1
+                ? await travel.LookUpAsync(pool, version, ct).ConfigureAwait(false)
+                : throw CliProblems.Invalid($"{Malformed}; got {text}");
         }
 
         if (!AsOfTime.TryParse(text, out var time))
@@ -45,13 +51,9 @@ internal static class AsOfOption
             throw CliProblems.Invalid($"{Malformed}; got '{text}'");
         }
 
-        var at = await travel.VersionAtAsync(pool, time, ct).ConfigureAwait(false);
-        return at > 0 ? at : throw CliProblems.NotFound("UnknownPool", $"pool {pool} had no events at or before {CliText.Time(time)}");
+        var lookup = await travel.LookUpAsync(pool, time, ct).ConfigureAwait(false);
+        return lookup.Miss == PastMiss.BeforeFirstEvent
+            ? throw CliProblems.NotFound("UnknownPool", $"pool {pool} had no events at or before {CliText.Time(time)}")
+            : lookup;
     }
-
-    /// <summary>No such version: beyond the end of an existing stream, or a pool that has no stream.</summary>
-    private static async Task<CliException> BeyondStreamAsync(NpgsqlDataSource dataSource, string pool, CancellationToken ct) =>
-        await new HistoryQueries(dataSource).StreamVersionAsync(pool, ct).ConfigureAwait(false) is var last and > 0
-            ? CliProblems.Refused("VersionBeyondStream", Errno.EINVAL, $"pool {pool} is at version {last}; '{Name}' must be within [1, {last}]")
-            : CliProblems.UnknownPool(pool);
 }

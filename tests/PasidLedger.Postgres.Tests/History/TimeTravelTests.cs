@@ -55,6 +55,21 @@ public sealed class TimeTravelTests(SchemaFixture db) : IClassFixture<SchemaFixt
     }
 
     [Fact]
+    public async Task ALookUp_SaysWhyThereIsNoPastPool()
+    {
+        const string pool = "host-miss";
+        await RandomWorkload.RunAsync(db.Schema.DataSource, pool, seed: 8, commands: 20, Ct);
+        var travel = new PoolTimeTravel(db.Schema.DataSource);
+        var last = await new HistoryQueries(db.Schema.DataSource).StreamVersionAsync(pool, Ct);
+        var first = (await travel.AtVersionAsync(pool, 1, Ct)).ShouldNotBeNull();
+
+        (await travel.LookUpAsync(pool, last, Ct)).ShouldSatisfyAllConditions(l => l.Pool.ShouldNotBeNull(), l => l.Miss.ShouldBe(PastMiss.None));
+        (await travel.LookUpAsync(pool, last + 1, Ct)).ShouldBe(new PastLookup(null, PastMiss.BeyondStream, last));
+        (await travel.LookUpAsync("no-such-pool", 1, Ct)).ShouldBe(new PastLookup(null, PastMiss.UnknownPool, 0));
+        (await travel.LookUpAsync(pool, first.Time.AddTicks(-10), Ct)).ShouldBe(new PastLookup(null, PastMiss.BeforeFirstEvent, 0));
+    }
+
+    [Fact]
     public async Task TheVersionAtATime_IsTheLastOneAppendedAtOrBeforeIt()
     {
         const string pool = "host-clock";
