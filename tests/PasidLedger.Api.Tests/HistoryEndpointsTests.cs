@@ -47,8 +47,8 @@ public sealed class HistoryEndpointsTests(LedgerApi api) : IClassFixture<LedgerA
     public async Task Rejections_are_listed_newest_first_with_the_caller_and_the_command()
     {
         var pool = await client.NewPoolAsync();
-        await pool.CreateSetAsync("mm", "A");
-        await pool.PostAsync("/sets", new { type = "mm", token = "A", quota = 1 }, caller: "vmm-1");
+        await pool.CreateSetAsync("mm", "mm:A");
+        await pool.PostAsync("/sets", new { type = "mm", token = "mm:A", quota = 0 }, caller: "mm:A");
         await pool.PostAsync("/ioasids/9/free", new { setId = 0 }, caller: "vmm-2");
 
         var rejections = await pool.RejectionsAsync();
@@ -62,8 +62,8 @@ public sealed class HistoryEndpointsTests(LedgerApi api) : IClassFixture<LedgerA
         rejections[1].Str("reason").ShouldBe("TokenInUse");
         rejections[1].Number("errno").ShouldBe(-17);
         rejections[1].GetProperty("ignored").GetBoolean().ShouldBeFalse();
-        rejections[1].Str("caller").ShouldBe("vmm-1");
-        rejections[1].GetProperty("command").GetProperty("token").GetString().ShouldBe("A");
+        rejections[1].Str("caller").ShouldBe("mm:A");
+        rejections[1].GetProperty("command").GetProperty("token").GetString().ShouldBe("mm:A");
         (await pool.GetAsync("/rejections?limit=1")).Json.EnumerateArray().Single().Str("reason").ShouldBe("UnknownId");
     }
 }

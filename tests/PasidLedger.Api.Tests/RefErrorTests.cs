@@ -20,7 +20,7 @@ public sealed class RefErrorTests(LedgerApi api) : IClassFixture<LedgerApi>
     public async Task Get_on_a_free_pending_id_is_409_EBUSY_and_refs_stay_S25()
     {
         var pool = await client.NewPoolAsync();
-        await pool.CreateSetAsync("mm", "A");
+        await pool.CreateSetAsync("mm", "mm:A");
         await pool.AllocateAsync(0);
         await pool.AcquireAsync(1, "kvm");
         await pool.AcquireAsync(1, "kvm");
@@ -28,7 +28,7 @@ public sealed class RefErrorTests(LedgerApi api) : IClassFixture<LedgerApi>
 
         (await pool.AcquireAsync(1, "vdcm", setId: 0)).ShouldBeProblem(409, "FreePending", "EBUSY");
         (await pool.AcquireAsync(1, "vdcm")).ShouldBeProblem(409, "FreePending", "EBUSY");
-        (await pool.PostAsync("/ioasids/1/refs", new { holder = "vfio", ifOwned = true }, caller: "A")).ShouldBeProblem(409, "FreePending", "EBUSY");
+        (await pool.PostAsync("/ioasids/1/refs", new { holder = "mm:A", ifOwned = true }, caller: "mm:A")).ShouldBeProblem(409, "FreePending", "EBUSY");
         (await pool.GetAsync("/ioasids/1")).Json.Number("refs").ShouldBe(2);
     }
 
@@ -44,18 +44,22 @@ public sealed class RefErrorTests(LedgerApi api) : IClassFixture<LedgerApi>
         (await pool.GetAsync("/ioasids/1")).Json.Number("refs").ShouldBe(1);
     }
 
+    /// <summary>The calling process is the token's: a VM's own mm, or the VM a component acts for.</summary>
     [Fact]
     public async Task Get_if_owned_by_another_process_is_403_EPERM_S48()
     {
         var pool = await client.NewPoolAsync();
-        await pool.CreateSetAsync("mm", "A");
+        await pool.CreateSetAsync("mm", "mm:A");
         await pool.AllocateAsync(0);
 
-        (await pool.PostAsync("/ioasids/1/refs", new { holder = "vfio", ifOwned = true }, caller: "B")).ShouldBeProblem(403, "NotOwner", "EPERM");
+        (await pool.PostAsync("/ioasids/1/refs", new { holder = "mm:B", ifOwned = true }, caller: "mm:B")).ShouldBeProblem(403, "NotOwner", "EPERM");
+        (await pool.PostAsync("/ioasids/1/refs", new { holder = "vfio:B", ifOwned = true }, caller: "vfio:B for mm:B")).ShouldBeProblem(403, "NotOwner", "EPERM");
+        (await pool.PostAsync("/ioasids/1/refs", new { holder = "iommu:host", ifOwned = true }, caller: "iommu:host")).ShouldBeProblem(403, "NotOwner", "EPERM");
         (await pool.PostAsync("/ioasids/1/refs", new { holder = "vfio", ifOwned = true })).ShouldBeProblem(403, "NotOwner", "EPERM");
-        var owned = await pool.PostAsync("/ioasids/1/refs", new { holder = "vfio", ifOwned = true }, caller: "A");
+        (await pool.PostAsync("/ioasids/1/refs", new { holder = "mm:A", ifOwned = true }, caller: "mm:A")).Json.Number("refs").ShouldBe(2);
+        var owned = await pool.PostAsync("/ioasids/1/refs", new { holder = "vfio:A", ifOwned = true }, caller: "vfio:A for mm:A");
         owned.ShouldHaveStatus(200);
-        owned.Json.Number("refs").ShouldBe(2);
+        owned.Json.Number("refs").ShouldBe(3);
     }
 
     [Fact]
@@ -65,8 +69,8 @@ public sealed class RefErrorTests(LedgerApi api) : IClassFixture<LedgerApi>
         await pool.CreateSetAsync("null");
         await pool.AllocateAsync(0);
 
-        (await pool.PostAsync("/ioasids/9/refs", new { holder = "vfio", ifOwned = true }, caller: "A")).ShouldBeProblem(404, "UnknownId", "ENOENT");
-        (await pool.PostAsync("/ioasids/1/refs", new { holder = "vfio", ifOwned = true }, caller: "A")).ShouldBeProblem(400, "NotMmSet", "EINVAL");
+        (await pool.PostAsync("/ioasids/9/refs", new { holder = "vfio:A", ifOwned = true }, caller: "vfio:A")).ShouldBeProblem(404, "UnknownId", "ENOENT");
+        (await pool.PostAsync("/ioasids/1/refs", new { holder = "vfio:A", ifOwned = true }, caller: "vfio:A")).ShouldBeProblem(400, "NotMmSet", "EINVAL");
     }
 
     [Fact]

@@ -14,9 +14,9 @@ public sealed class SubjectHistoryTests(LedgerApi api) : IClassFixture<LedgerApi
         var pool = await client.NewPoolAsync();
         await pool.CreateSetAsync("mm", "A");
         await pool.AllocateAsync(0);
-        await pool.PostAsync("/ioasids/1/refs", new { holder = "kvm", setId = 0 }, caller: "kvm:A");
-        (await pool.PostAsync("/ioasids/1/refs/release", new { holder = "vdcm", setId = 0 }, caller: "vdcm:0")).ShouldBeProblem(400, "NotHolder", "EINVAL");
-        await pool.PostAsync("/ioasids/1/refs/release", new { holder = "kvm", setId = 0 }, caller: "kvm:A");
+        await pool.PostAsync("/ioasids/1/refs", new { holder = "kvm:A", setId = 0 }, caller: "kvm:A");
+        (await pool.PostAsync("/ioasids/1/refs/release", new { holder = "vdcm:0", setId = 0 }, caller: "vdcm:0")).ShouldBeProblem(400, "NotHolder", "EINVAL");
+        await pool.PostAsync("/ioasids/1/refs/release", new { holder = "kvm:A", setId = 0 }, caller: "kvm:A");
         await pool.PostAsync("/ioasids/1/free", new { setId = 0 });
         var second = await pool.AllocateAsync(0);
         second.Number("id").ShouldBe(1);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Domain.Errors;
@@ -23,10 +24,13 @@ internal static class BearerChallenge
         return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Unauthenticated", Errno.EACCES, detail).ExecuteAsync(context.HttpContext);
     }
 
-    /// <summary>An authenticated principal whose role may not do this: 403 <c>Forbidden</c> (-EPERM), counted in the log (R7).</summary>
+    /// <summary>An authenticated principal whose role may not do this: 403 <c>Forbidden</c> (-EPERM), audited.</summary>
     public static Task ForbidAsync(ForbiddenContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return LedgerPolicies.Refuse(context.HttpContext, "this operation is an operator's (pools, capacity and quotas)").ExecuteAsync(context.HttpContext);
+        var detail = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == LedgerPolicies.Overseers) == true
+            ? "the audit of refusals is read by operators and auditors"
+            : "this operation is an operator's (pools, capacity and quotas)";
+        return LedgerPolicies.Refuse(context.HttpContext, detail).ExecuteAsync(context.HttpContext);
     }
 }

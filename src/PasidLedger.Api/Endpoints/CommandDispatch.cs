@@ -3,13 +3,16 @@ using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
+using PasidLedger.Domain.Access;
 using PasidLedger.Domain.Commands;
+using PasidLedger.Domain.Errors;
 
 namespace PasidLedger.Api.Endpoints;
 
 /// <summary>
 /// Sends a command to its pool writer with the request's idempotency key and the authenticated principal
-/// as its caller, and maps the typed result to a response.
+/// as its caller, which the writer checks it against (<see cref="CommandAccess"/>), and maps the typed
+/// result to a response; a refusal is audited (<see cref="RefusalAudit"/>).
 /// </summary>
 internal static class CommandDispatch
 {
@@ -29,13 +32,16 @@ internal static class CommandDispatch
         }
 
         var key = keys.ToString();
-
-        var envelope = new CommandEnvelope(command, key.Length == 0 ? null : key, Caller(http));
+        var caller = Caller(http);
+        var envelope = new CommandEnvelope(command, key.Length == 0 ? null : key, caller.Name, Access: caller);
         var writers = http.RequestServices.GetRequiredService<PoolWriters>();
         var result = await writers.SubmitAsync(pool, envelope, http.RequestAborted).ConfigureAwait(false);
-        if (result.Reason == Domain.Errors.RejectionReason.PoolNotCreated)
+        switch (result.Reason)
         {
-            return ApiProblems.UnknownPool(pool);
+            case RejectionReason.PoolNotCreated:
+                return ApiProblems.UnknownPool(pool);
+            case RejectionReason.Forbidden:
+                return LedgerPolicies.Refuse(http, result.Detail!);
         }
 
         return result.Failed
@@ -50,10 +56,9 @@ internal static class CommandDispatch
             ? ApiProblems.Invalid($"Idempotency-Key must be 1 to {MaxKeyLength} printable ASCII characters without spaces")
         : null;
 
-    /// <summary>The authenticated principal (the token's <c>sub</c>); every endpoint that sends a command requires one.</summary>
-    public static string Caller(HttpContext http) =>
-        http.User.FindFirst(LedgerTokens.PrincipalClaim)?.Value
-        ?? throw new InvalidOperationException("A command reached dispatch without an authenticated principal.");
+    /// <summary>The authenticated principal (the token's <c>sub</c>, role and VM); every endpoint that sends a command requires one.</summary>
+    public static Principal Caller(HttpContext http) =>
+        LedgerPrincipals.Of(http.User) ?? throw new InvalidOperationException("A command reached dispatch without an authenticated principal.");
 
     private static string Json(object? body) => body is null ? "{}" : JsonSerializer.Serialize(body, body.GetType(), LedgerJson.Options);
 }

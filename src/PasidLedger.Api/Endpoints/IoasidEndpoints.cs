@@ -42,7 +42,7 @@ internal static class IoasidEndpoints
         }
 
         PoolCommand command = body.IfOwned == true
-            ? new AcquireRefIfOwned((uint)id, body.Holder!, CommandDispatch.Caller(http), body.Generation)
+            ? new AcquireRefIfOwned((uint)id, body.Holder!, CommandDispatch.Caller(http).OwnershipCaller, body.Generation)
             : new AcquireRef((uint)id, body.Holder!, body.SetId, body.Generation);
         return await CommandDispatch.SendAsync(http, pool, command, ReplyBodies.Ioasid).ConfigureAwait(false);
     }

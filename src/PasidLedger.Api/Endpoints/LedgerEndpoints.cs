@@ -2,18 +2,20 @@ using PasidLedger.Api.Auth;
 
 namespace PasidLedger.Api.Endpoints;
 
-/// <summary>All routes under <c>/v1/pools/{pool}</c>.</summary>
+/// <summary>All routes under <c>/v1/pools/{pool}</c>, and the audit of refusals.</summary>
 public static class LedgerEndpoints
 {
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app)
     {
         var pool = app.MapGroup("/v1/pools/{pool}").AddEndpointFilter(async (context, next) =>
-            LedgerPolicies.RefuseAuditorChange(context.HttpContext) ?? RequestShape.Check(context) ?? await next(context).ConfigureAwait(false));
+            LedgerPolicies.RefuseAuditorChange(context.HttpContext) ?? RequestShape.Check(context)
+            ?? await ReadAccess.CheckAsync(context.HttpContext).ConfigureAwait(false) ?? await next(context).ConfigureAwait(false));
         PoolEndpoints.Map(pool);
         SetEndpoints.Map(pool);
         IoasidEndpoints.Map(pool);
         SpidEndpoints.Map(pool);
         NotifierEndpoints.Map(pool);
         HistoryEndpoints.Map(pool);
+        RefusalEndpoints.Map(app);
     }
 }

@@ -29,7 +29,8 @@ internal static class NotifierEndpoints
                 ? await AsOf.ViewAsync(http, pool, past => (PastViews.Notifiers(past.State).Select(RowBodies.Notifier).ToList(), null)).ConfigureAwait(false)
             : await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null
                 ? ApiProblems.UnknownPool(pool)
-                : Results.Ok((await queries.NotifiersAsync(pool, ct).ConfigureAwait(false)).Select(RowBodies.Notifier).ToList()));
+                : Results.Ok((await queries.NotifiersAsync(pool, ct).ConfigureAwait(false)).Select(RowBodies.Notifier).ToList()))
+            .WithMetadata(ReadScope.PoolWide);
     }
 
     private static async Task<IResult> RegisterAsync(HttpContext http, string pool, RegisterNotifierRequest body)
@@ -49,11 +50,6 @@ internal static class NotifierEndpoints
         if (check is not null)
         {
             return check;
-        }
-
-        if (!http.User.IsInRole(LedgerRoles.Operator) && body.Name != CommandDispatch.Caller(http))
-        {
-            return LedgerPolicies.Refuse(http, "a component registers notifiers under its own name only (the token's principal)");
         }
 
         var command = new RegisterNotifier(body.Name!, scope!.Value, body.SetId, body.Token, priority!.Value, body.Endpoint,

@@ -18,7 +18,7 @@ internal static class SetEndpoints
     {
         pool.MapPost("/sets", CreateAsync);
         pool.MapGet("/sets/{setId}", GetAsync);
-        pool.MapGet("/sets", FindAsync);
+        pool.MapGet("/sets", FindAsync).WithMetadata(ReadScope.ByToken);
         pool.MapPatch("/sets/{setId}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
             Validate.U32(body.Quota, "quota")
             ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), ReplyBodies.Set).ConfigureAwait(false))

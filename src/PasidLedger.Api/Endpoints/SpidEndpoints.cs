@@ -1,3 +1,4 @@
+using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
@@ -47,6 +48,11 @@ internal static class SpidEndpoints
         if (await queries.CapacityAsync(pool, http.RequestAborted).ConfigureAwait(false) is null)
         {
             return ApiProblems.UnknownPool(pool);
+        }
+
+        if (LedgerPrincipals.Of(http.User)?.Mm is { } mm && await ReadAccess.SetAsync(http, pool, setId, mm).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
 
         var id = spid == Ioasid.Invalid ? null : await queries.SpidAsync(pool, setId, spid, http.RequestAborted).ConfigureAwait(false);

@@ -8,6 +8,7 @@ using PasidLedger.Application.Ports;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Postgres;
+using PasidLedger.Postgres.Audit;
 using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.ReadModels;
@@ -77,6 +78,9 @@ public static class LedgerApiHost
         services.AddSingleton<IdempotencyPruning>();
         services.AddHostedService(provider => new IdempotencyPruner(provider.GetRequiredService<IdempotencyPruning>(), retention,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<RepeatedFailureLog>()));
+        services.AddSingleton<AccessRefusals>();
+        services.AddSingleton<RefusalAudit>();
+        services.AddHostedService(provider => provider.GetRequiredService<RefusalAudit>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -3,6 +3,7 @@ using PasidLedger.Application.Ports;
 using PasidLedger.Application.ReadModels;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Domain;
+using PasidLedger.Domain.Access;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Errors;
 using PasidLedger.Domain.State;
@@ -50,7 +51,9 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         for (var i = 0; i < batch.Count; i++)
         {
             var envelope = batch[i].Envelope;
-            Results[i] = envelope.IdempotencyKey is { } key && stored.TryGetValue(key, out var json)
+            Results[i] = envelope.Access is { } who && CommandAccess.Refusal(state, who, envelope.Command) is { } refusal
+                ? Refused(refusal)
+                : envelope.IdempotencyKey is { } key && stored.TryGetValue(key, out var json)
                 ? Replay(envelope, key, ResultSerializer.Deserialize(json))
                 : envelope.IdempotencyKey is { } seen && decidedKeys.TryGetValue(seen, out var earlier)
                     ? Replay(envelope, seen, earlier)
@@ -66,6 +69,10 @@ internal sealed class GroupCommit(string pool, PoolState state, TimeProvider clo
         keyed,
         rejections,
         state.Version / snapshotEvery > startVersion / snapshotEvery ? PoolSnapshots.Take(state) : null);
+
+    /// <summary>A command its principal may not send: nothing of it is recorded in the pool (the API audits the refusal).</summary>
+    private CommandResult Refused(string refusal) =>
+        new(null, RejectionReason.Forbidden, Errno.EPERM, false, refusal, ReplyRows.None, state.Version);
 
     /// <summary>A retry gets the first result; the same key with another command is refused and changes nothing.</summary>
     private CommandResult Replay(CommandEnvelope envelope, string key, CommandResult first) =>

@@ -58,7 +58,7 @@ internal static class HistoryCommand
             var poolName = parse.GetValue(pool)!;
             await using var dataSource = PostgresDataSourceFactory.Create(DatabaseOptions.Resolve(parse));
             await LedgerArguments.KnownPoolAsync(new ReadModelQueries(dataSource), poolName, ct).ConfigureAwait(false);
-            var entries = await new HistoryQueries(dataSource).SubjectAsync(poolName, subject, ct).ConfigureAwait(false);
+            var entries = await new HistoryQueries(dataSource).SubjectAsync(poolName, subject, null, ct).ConfigureAwait(false);
             var console = CliConsole.Create();
             if (entries.Count == 0)
             {

@@ -6,7 +6,7 @@ using PasidLedger.Api.Auth;
 namespace PasidLedger.Cli.Commands;
 
 /// <summary>
-/// <c>pasidledger token issue --principal P --role R [--ttl 1h] [--key-file F]</c>: prints a bearer token signed
+/// <c>pasidledger token issue --principal P --role R [--mm mm:VM] [--ttl 1h] [--key-file F]</c>: prints a bearer token signed
 /// with the service's key, the one <c>serve</c> checks (<see cref="TokenSettings"/>: PASIDLEDGER_JWT_KEY_FILE or
 /// PASIDLEDGER_JWT_KEYS, or <c>--key-file</c>). Only the token goes to stdout, so <c>$(pasidledger token issue …)</c> works.
 /// </summary>
@@ -17,6 +17,7 @@ internal static partial class TokenCommand
         var issue = new Command("issue", "Print a bearer token for a principal in a role, signed with the service's key");
         issue.Options.Add(new Option<string>("--principal") { Description = "Who the token speaks for, e.g. operator:alice, mm:vm1, kvm:vm1", Required = true });
         issue.Options.Add(new Option<string>("--role") { Description = $"One of {string.Join(", ", LedgerRoles.All)}", Required = true });
+        issue.Options.Add(new Option<string?>("--mm") { Description = "For a component: the VM it acts for (mm:<vm>), which confines it to that VM's set" });
         issue.Options.Add(new Option<string>("--ttl") { Description = "Lifetime: a number and s, m, h or d (default 1h; at most 30d)", DefaultValueFactory = _ => "1h" });
         issue.Options.Add(new Option<string?>("--key-file") { Description = "File of base64 keys, the first signs (default: $PASIDLEDGER_JWT_KEY_FILE or $PASIDLEDGER_JWT_KEYS)" });
         issue.SetAction((parse, _) => CliRun.GuardAsync(() =>
@@ -34,7 +35,13 @@ internal static partial class TokenCommand
                 throw new CliException($"'--role' must be one of {string.Join(", ", LedgerRoles.All)}; got '{role}'.");
             }
 
-            Console.WriteLine(LedgerTokens.Issue(settings, principal, role, Lifetime(parse.GetValue<string>("--ttl")!), DateTimeOffset.UtcNow));
+            var actsFor = parse.GetValue<string?>("--mm");
+            if (LedgerTokens.PrincipalProblem(principal, role, actsFor) is { } problem)
+            {
+                throw new CliException(problem + ".");
+            }
+
+            Console.WriteLine(LedgerTokens.Issue(settings, principal, role, Lifetime(parse.GetValue<string>("--ttl")!), DateTimeOffset.UtcNow, actsFor));
             return Task.FromResult(0);
         }));
         return new Command("token", "Bearer tokens for the HTTP API") { issue };

@@ -52,4 +52,7 @@ public enum RejectionReason
 
     /// <summary>Service level: an idempotency key was sent again with a different command.</summary>
     IdempotencyKeyReused,
+
+    /// <summary>Service level: the authenticated principal may not send this command (-EPERM); nothing is recorded in the pool.</summary>
+    Forbidden,
 }

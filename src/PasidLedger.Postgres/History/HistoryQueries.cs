@@ -1,4 +1,5 @@
 using Npgsql;
+using PasidLedger.Domain.Events;
 using PasidLedger.Postgres.Pools;
 using PasidLedger.Postgres.ReadModels;
 
@@ -36,7 +37,11 @@ public sealed class HistoryQueries(NpgsqlDataSource dataSource)
     /// rejections' subject columns, migration 0010), oldest first: by version, a refusal after the event
     /// of the version it was decided at, refusals of one version in the order they were stored.
     /// </summary>
-    public Task<List<SubjectHistoryEntry>> SubjectAsync(string pool, HistorySubject subject, CancellationToken ct)
+    /// <param name="withinSet">
+    /// When given, only what concerned this set since it was last created (a VM's view of its own set: a
+    /// set ID, and an IOASID, may have been another VM's before).
+    /// </param>
+    public Task<List<SubjectHistoryEntry>> SubjectAsync(string pool, HistorySubject subject, int? withinSet, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var (column, id, generation) = subject switch
@@ -47,6 +52,11 @@ public sealed class HistoryQueries(NpgsqlDataSource dataSource)
         };
         return QueryAsync(
             $"""
+            with since as (
+                select coalesce(max(x.version), 0) as version
+                from event_subjects x join mt_events y on y.stream_id = x.stream_id and y.version = x.version
+                where @within::int is not null and x.stream_id = @stream and x.set_id = @within and y.type = @created
+            )
             select version, time, type, generation, caller, correlation_id, causation_id, rejected, reason, errno, detail, data
             from (
                 select e.version, e.timestamp as time, e.type, s.generation, e.user_name as caller, e.correlation_id::uuid as correlation_id,
@@ -54,18 +64,21 @@ public sealed class HistoryQueries(NpgsqlDataSource dataSource)
                        e.data::text as data, 0 as kind, 0::bigint as seq
                 from event_subjects s join mt_events e on e.stream_id = s.stream_id and e.version = s.version
                 where s.stream_id = @stream and s.{column} = @id and (@generation::int is null or s.generation = @generation)
+                  and (@within::int is null or (s.set_id = @within and s.version >= (select version from since)))
                 union all
                 select r.version, r.recorded_at, r.command_type, r.generation, r.caller, r.correlation_id, null, true, r.reason, r.errno,
                        r.detail, r.command::text, 1, r.id
                 from rejections r
                 where r.pool = @pool and r.{column} = @id and r.version is not null and (@generation::int is null or r.generation = @generation)
+                  and (@within::int is null or (r.set_id = @within and r.version >= (select version from since)))
             ) history
             order by version, kind, seq
             """,
             r => new SubjectHistoryEntry(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), Nullable<int>(r, 3),
                 r.IsDBNull(4) ? null : r.GetString(4), Nullable<Guid>(r, 5), Nullable<Guid>(r, 6), r.GetBoolean(7),
                 r.IsDBNull(8) ? null : r.GetString(8), Nullable<int>(r, 9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11)),
-            ct, ("stream", PoolStreams.StreamId(pool)), ("pool", pool), ("id", id), ("generation", generation));
+            ct, ("stream", PoolStreams.StreamId(pool)), ("pool", pool), ("id", id), ("generation", generation), ("within", withinSet),
+            ("created", EventNames.NameOf(typeof(SetCreated))));
     }
 
     private static T? Nullable<T>(NpgsqlDataReader row, int column)

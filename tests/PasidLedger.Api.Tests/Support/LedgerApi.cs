@@ -47,8 +47,16 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
     public static TokenSettings TokenSettingsFor(string keys) =>
         TokenSettings.From(new ConfigurationBuilder().AddInMemoryCollection([new("Auth:Keys", keys)]).Build());
 
-    /// <summary>A one-hour token for <paramref name="principal"/>: the operator, an auditor (<c>auditor:…</c>), a VM (<c>mm:…</c>) or else a component.</summary>
-    public string TokenFor(string principal) => LedgerTokens.Issue(Tokens, principal, RoleOf(principal), TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+    /// <summary>
+    /// A one-hour token for <paramref name="caller"/>: the operator, an auditor (<c>auditor:…</c>), a VM (<c>mm:…</c>)
+    /// or else a component; <c>"vfio:A for mm:A"</c> is the component <c>vfio:A</c> acting for the VM <c>mm:A</c>.
+    /// </summary>
+    public string TokenFor(string caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var parts = caller.Split(" for ");
+        return LedgerTokens.Issue(Tokens, parts[0], RoleOf(parts[0]), TimeSpan.FromHours(1), DateTimeOffset.UtcNow, parts.ElementAtOrDefault(1));
+    }
 
     private static string RoleOf(string principal) =>
         principal == LedgerClient.Operator ? LedgerRoles.Operator

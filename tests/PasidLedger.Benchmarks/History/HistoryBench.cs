@@ -29,7 +29,7 @@ internal static class HistoryBench
 
         var histories = await TimeAsync(samples, async () =>
         {
-            var entries = await history.SubjectAsync(pool, new HistorySubject.OfIoasid(random.Next(1, IdsInFlight + 1), null), CancellationToken.None);
+            var entries = await history.SubjectAsync(pool, new HistorySubject.OfIoasid(random.Next(1, IdsInFlight + 1), null), null, CancellationToken.None);
             return entries.Count;
         });
         var views = await TimeAsync(samples, async () =>
