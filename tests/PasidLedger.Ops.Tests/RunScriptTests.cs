@@ -47,6 +47,20 @@ public sealed class RunScriptTests
     }
 
     [Fact]
+    public async Task TokenIssue_ForAComponentActingForAVm_CarriesItsMm_AndAVmMustBeNamedMm()
+    {
+        var component = await Script.RunAsync("ops/run", ["token", "issue", "--principal", "vfio:vm1", "--role", "component", "--mm", "mm:vm1"]);
+        var misnamed = await Script.RunAsync("ops/run", ["token", "issue", "--principal", "vm1", "--role", "vm"]);
+
+        component.ExitCode.ShouldBe(0, component.ToString());
+        var payload = System.Text.Json.JsonDocument.Parse(Base64Url(component.Stdout.Trim().Split('.')[1])).RootElement;
+        payload.GetProperty("mm").GetString().ShouldBe("mm:vm1");
+        misnamed.ExitCode.ShouldBe(1, misnamed.ToString());
+        misnamed.Stdout.ShouldBeEmpty();
+        misnamed.Stderr.ShouldContain("a vm principal, and only a vm principal, is named mm:<vm>");
+    }
+
+    [Fact]
     public async Task TokenIssue_WithAnUnknownRole_IsRefused_OnOneLine()
     {
         var result = await Script.RunAsync("ops/run", ["token", "issue", "--principal", "x", "--role", "king"]);
