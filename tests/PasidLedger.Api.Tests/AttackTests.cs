@@ -99,6 +99,29 @@ public sealed class AttackTests(LedgerApi api) : IClassFixture<LedgerApi>
     }
 
     [Fact]
+    public async Task A_vm_reading_a_reused_set_and_id_sees_only_their_history_since_they_were_its_own()
+    {
+        var pool = await client.NewPoolAsync();
+        var eve = $"mm:{Guid.NewGuid():N}";
+        await pool.CreateSetAsync("mm", eve);
+        await pool.AllocateAsync(0, data: "eve's secret");
+        (await pool.PostAsync("/ioasids/1/free", new { setId = 0 })).ShouldHaveStatus(200);
+        (await pool.DeleteAsync("/sets/0")).ShouldHaveStatus(200);
+        await pool.CreateSetAsync("mm", "mm:A");
+        (await pool.AllocateAsync(0)).Number("generation").ShouldBe(2);
+
+        var ownId = (await client.SendAsync(HttpMethod.Get, pool.Path + "/ioasids/1/history", caller: "mm:A")).Json.EnumerateArray().ToList();
+        var ownSet = (await client.SendAsync(HttpMethod.Get, pool.Path + "/sets/0/history", caller: "mm:A")).Json.EnumerateArray().ToList();
+        var all = (await pool.GetAsync("/ioasids/1/history")).Json.EnumerateArray().ToList();
+
+        ownId.ShouldNotBeEmpty();
+        ownId.ShouldAllBe(e => e.GetProperty("generation").GetInt32() == 2);
+        ownSet.Select(e => e.Str("type")).First().ShouldBe("set.created.v1");
+        ownSet.ShouldAllBe(e => !e.GetRawText().Contains(eve));
+        all.Select(e => e.GetProperty("generation").GetInt32()).Distinct().ShouldBe([1, 2], "the operator sees both generations");
+    }
+
+    [Fact]
     public async Task A_flood_of_refused_requests_is_one_audit_row_not_one_per_request()
     {
         var (pool, eve) = await VmAAndNeighbourAsync();

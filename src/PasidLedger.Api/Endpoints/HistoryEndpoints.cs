@@ -13,8 +13,6 @@ namespace PasidLedger.Api.Endpoints;
 /// <summary>Published notifications, events and rejections, by version.</summary>
 internal static class HistoryEndpoints
 {
-    private const int MaxLimit = 1000;
-
     public static void Map(RouteGroupBuilder pool)
     {
         pool.MapGet("/notifications", async (string pool, long? afterVersion, int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
@@ -43,7 +41,7 @@ internal static class HistoryEndpoints
 
     private static async Task<IResult?> Check(string pool, long? afterVersion, int? limit, ReadModelQueries views, CancellationToken ct) =>
         afterVersion < 0 ? ApiProblems.Invalid("'afterVersion' must not be negative")
-        : limit is < 1 or > MaxLimit ? ApiProblems.Invalid($"'limit' must be within [1, {MaxLimit}]")
+        : Validate.Limit(limit) is { } invalid ? invalid
         : await views.CapacityAsync(pool, ct).ConfigureAwait(false) is null ? ApiProblems.UnknownPool(pool)
         : null;
 

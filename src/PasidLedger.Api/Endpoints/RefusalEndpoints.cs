@@ -7,14 +7,10 @@ namespace PasidLedger.Api.Endpoints;
 /// <summary><c>GET /v1/refusals</c>: the audited 403s (<see cref="RefusalAudit"/>), for operators and auditors.</summary>
 internal static class RefusalEndpoints
 {
-    private const int MaxLimit = 1000;
-
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/refusals", async (string? principal, int? limit, AccessRefusals refusals, CancellationToken ct) =>
-                limit is < 1 or > MaxLimit
-                    ? ApiProblems.Invalid($"'limit' must be within [1, {MaxLimit}]")
-                    : Results.Ok(await refusals.ListAsync(principal, limit ?? 100, ct).ConfigureAwait(false)))
+                Validate.Limit(limit) ?? Results.Ok(await refusals.ListAsync(principal, limit ?? 100, ct).ConfigureAwait(false)))
             .RequireAuthorization(LedgerPolicies.Overseers);
     }
 }

@@ -25,6 +25,13 @@ internal static partial class Validate
 
     public static IResult? Id(long id) => U32(id, "id");
 
+    /// <summary>The longest page a list answers.</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary>A list's <c>limit</c>, when given: 1 to <see cref="MaxLimit"/>.</summary>
+    public static IResult? Limit(int? limit) =>
+        limit is < 1 or > MaxLimit ? ApiProblems.Invalid($"'limit' must be within [1, {MaxLimit}]") : null;
+
     public static bool IsPoolName(string pool) => PoolName().IsMatch(pool);
 
     /// <summary>Returns the first failing check, or null.</summary>
