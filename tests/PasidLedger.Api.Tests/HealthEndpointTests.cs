@@ -48,17 +48,19 @@ public sealed class HealthEndpointTests(LedgerApi api) : IClassFixture<LedgerApi
     }
 
     [Theory]
-    [InlineData("5s")]
-    [InlineData("00:00:30")]
-    [InlineData("forever")]
-    public void A_malformed_or_too_short_idempotency_retention_stops_the_service_at_start(string retention)
+    [InlineData("Ledger:IdempotencyRetention", "5s")]
+    [InlineData("Ledger:IdempotencyRetention", "00:00:30")]
+    [InlineData("Ledger:IdempotencyRetention", "forever")]
+    [InlineData("Ledger:RefusalRetention", "-1.00:00:00")]
+    [InlineData("Ledger:RefusalRetention", "90 days")]
+    public void A_malformed_or_too_short_retention_stops_the_service_at_start(string setting, string retention)
     {
         using var misconfigured = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
             .UseSetting("Postgres:ConnectionString", "Host=127.0.0.1;Port=1;Username=postgres;Database=postgres")
             .UseSetting("Ledger:Migrate", "false")
             .UseSetting("Auth:Keys", TokenSettings.NewKey())
-            .UseSetting("Ledger:IdempotencyRetention", retention));
+            .UseSetting(setting, retention));
 
-        Should.Throw<InvalidOperationException>(() => misconfigured.Server).Message.ShouldContain("Ledger:IdempotencyRetention");
+        Should.Throw<InvalidOperationException>(() => misconfigured.Server).Message.ShouldContain(setting);
     }
 }

@@ -47,13 +47,19 @@ public sealed class RefusalAudit(AccessRefusals store, TimeProvider clock, Repea
         {
             await store.AddAsync(taken, ct).ConfigureAwait(false);
         }
-        catch (NpgsqlException lost)
+        catch (Exception failed)
         {
-            failures.Record("RefusalAuditFailed", lost.Message);
             lock (gate)
             {
-                taken.ForEach(Add); // kept for the next round
+                taken.ForEach(Add); // kept for the next round, or for the flush at shutdown
             }
+
+            if (failed is not NpgsqlException)
+            {
+                throw;
+            }
+
+            failures.Record("RefusalAuditFailed", failed.Message);
         }
     }
 

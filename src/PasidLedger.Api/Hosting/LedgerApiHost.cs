@@ -74,13 +74,14 @@ public static class LedgerApiHost
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<PoolTimeTravel>();
         services.AddHostedService<MigrationService>();
-        var retention = IdempotencyPruner.Retention(configuration);
         services.AddSingleton<IdempotencyPruning>();
-        services.AddHostedService(provider => new IdempotencyPruner(provider.GetRequiredService<IdempotencyPruning>(), retention,
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<RepeatedFailureLog>()));
         services.AddSingleton<AccessRefusals>();
         services.AddSingleton<RefusalAudit>();
         services.AddHostedService(provider => provider.GetRequiredService<RefusalAudit>());
+        AddPruner<IdempotencyPruning>(services, "Idempotency", RetentionPruner.Retention(configuration, "Ledger:IdempotencyRetention", TimeSpan.FromDays(1)),
+            keys => keys.PruneAsync);
+        AddPruner<AccessRefusals>(services, "RefusalAudit", RetentionPruner.Retention(configuration, "Ledger:RefusalRetention", TimeSpan.FromDays(90)),
+            refusals => refusals.PruneAsync);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -94,6 +95,12 @@ public static class LedgerApiHost
             json.SerializerOptions.Converters.Add(new NulFreeStringConverter());
         });
     }
+
+    private static void AddPruner<TStore>(IServiceCollection services, string what, TimeSpan retention,
+        Func<TStore, Func<DateTimeOffset, CancellationToken, Task<long>>> prune)
+        where TStore : notnull =>
+        services.AddHostedService(provider => new RetentionPruner(what, prune(provider.GetRequiredService<TStore>()), retention,
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<RepeatedFailureLog>()));
 
     /// <summary>Every endpoint but health and the OpenAPI document needs a bearer token signed with one of the service's keys.</summary>
     private static void AddBearerTokens(IServiceCollection services, TokenSettings tokens)

@@ -44,6 +44,14 @@ public sealed class AccessRefusals(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>Deletes the rows last added to before <paramref name="cutOff"/>; returns how many.</summary>
+    public async Task<long> PruneAsync(DateTimeOffset cutOff, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("delete from access_refusals where last_at < @cut_off");
+        command.Parameters.AddWithValue("cut_off", cutOff.ToUniversalTime());
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>The newest rows first, optionally of one principal.</summary>
     public async Task<IReadOnlyList<AccessRefusal>> ListAsync(string? principal, int limit, CancellationToken ct)
     {
