@@ -1,4 +1,5 @@
 using PasidLedger.Api.Auth;
+using PasidLedger.Api.OpenApi;
 
 namespace PasidLedger.Api.Endpoints;
 
@@ -8,7 +9,8 @@ public static class LedgerEndpoints
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app)
     {
         var pool = app.MapGroup("/v1/pools/{pool}").AddEndpointFilter(async (context, next) =>
-            LedgerPolicies.RefuseAuditorChange(context.HttpContext) ?? RequestShape.Check(context) ?? await next(context).ConfigureAwait(false));
+            LedgerPolicies.RefuseAuditorChange(context.HttpContext) ?? RequestShape.Check(context) ?? await next(context).ConfigureAwait(false))
+            .ProducesLedgerProblems();
         PoolEndpoints.Map(pool);
         SetEndpoints.Map(pool);
         IoasidEndpoints.Map(pool);
