@@ -16,8 +16,8 @@ namespace PasidLedger.Api.Endpoints;
 /// </summary>
 internal static class AsOf
 {
-    private const string VersionParameter = "asOf";
-    private const string TimeParameter = "asOfTime";
+    public const string VersionParameter = "asOf";
+    public const string TimeParameter = "asOfTime";
 
     /// <summary>True when the request asks for a past view.</summary>
     public static bool Requested(HttpContext http) =>

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
+using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Responses;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Domain;
@@ -15,29 +18,47 @@ internal static class HistoryEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapGet("/notifications", async (string pool, long? afterVersion, int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+        var byVersion = pool.MapGroup(string.Empty).WithTags("History").ProducesProblem(StatusCodes.Status404NotFound);
+        byVersion.MapGet("/notifications", async (string pool, [AfterVersion, Description(AfterVersionText)] long? afterVersion, [Limit, Description(LimitText)] int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
             await Check(pool, afterVersion, limit, views, ct).ConfigureAwait(false)
             ?? Results.Ok((await history.EventsAsync(pool, afterVersion ?? 0, limit ?? 100, EventNames.NameOf(typeof(NotificationPublished)), ct).ConfigureAwait(false))
                 .Select(Notification).ToList()))
-            .WithMetadata(ReadScope.PoolWide);
-        pool.MapGet("/events", async (string pool, long? afterVersion, int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+            .WithName("ListNotifications").WithSummary("Published notifications (ALLOC, FREE, BIND, UNBIND) with their ordered recipients, oldest first")
+            .Produces<List<NotificationBody>>().WithMetadata(ReadScope.PoolWide);
+        byVersion.MapGet("/events", async (string pool, [AfterVersion, Description(AfterVersionText)] long? afterVersion, [Limit, Description(LimitText)] int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
             await Check(pool, afterVersion, limit, views, ct).ConfigureAwait(false)
             ?? Results.Ok((await history.EventsAsync(pool, afterVersion ?? 0, limit ?? 100, null, ct).ConfigureAwait(false))
-                .Select(e => new { e.Version, e.Type, e.RecordedAt, e.CorrelationId, e.CausationId, Data = Json(e.BodyJson) }).ToList()))
+                .Select(e => new EventBody(e.Version, e.Type, e.RecordedAt, e.CorrelationId, e.CausationId, Json(e.BodyJson))).ToList()))
+            .WithName("ListEvents").WithSummary("The pool's events after a version, oldest first").Produces<List<EventBody>>()
             .WithMetadata(ReadScope.PoolWide);
-        pool.MapGet("/ioasids/{id}/history", async (HttpContext http, string pool, long id, int? generation, ReadModelQueries views, HistoryQueries history) =>
+        byVersion.MapGet("/ioasids/{id}/history", async (HttpContext http, string pool, long id,
+            [Range(0, int.MaxValue), Description("Only this generation of the ID.")] int? generation, ReadModelQueries views, HistoryQueries history) =>
             Validate.Id(id)
             ?? (generation < 0 ? ApiProblems.Invalid("'generation' must not be negative") : null)
-            ?? await SubjectAsync(http, pool, new HistorySubject.OfIoasid(id, generation), views, history).ConfigureAwait(false));
-        pool.MapGet("/sets/{setId}/history", async (HttpContext http, string pool, int setId, ReadModelQueries views, HistoryQueries history) =>
+            ?? await SubjectAsync(http, pool, new HistorySubject.OfIoasid(id, generation), views, history).ConfigureAwait(false))
+            .WithName("GetIoasidHistory").WithSummary("Every event and refusal that concerned an ID, all generations or one, oldest first")
+            .Produces<List<HistoryEntryBody>>();
+        byVersion.MapGet("/sets/{setId}/history", async (HttpContext http, string pool, int setId, ReadModelQueries views, HistoryQueries history) =>
             (setId < 0 ? ApiProblems.Invalid("'setId' must not be negative") : null)
-            ?? await SubjectAsync(http, pool, new HistorySubject.OfSet(setId), views, history).ConfigureAwait(false));
-        pool.MapGet("/rejections", async (string pool, int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
+            ?? await SubjectAsync(http, pool, new HistorySubject.OfSet(setId), views, history).ConfigureAwait(false))
+            .WithName("GetSetHistory").WithSummary("Every event and refusal that concerned a set, oldest first").Produces<List<HistoryEntryBody>>();
+        byVersion.MapGet("/rejections", async (string pool, [Limit, Description(LimitText)] int? limit, ReadModelQueries views, HistoryQueries history, CancellationToken ct) =>
             await Check(pool, 0, limit, views, ct).ConfigureAwait(false)
             ?? Results.Ok((await history.RejectionsAsync(pool, limit ?? 100, ct).ConfigureAwait(false))
-                .Select(r => new { r.Id, r.Reason, r.Errno, r.Ignored, r.Detail, r.Caller, r.CommandType, Command = Json(r.CommandJson), r.RecordedAt }).ToList()))
+                .Select(r => new RejectionBody(r.Id, r.Reason, r.Errno, r.Ignored, r.Detail, r.Caller, r.CommandType, Json(r.CommandJson), r.RecordedAt))
+                .ToList()))
+            .WithName("ListRejections").WithSummary("Refused and ignored commands, newest first, with the command as sent").Produces<List<RejectionBody>>()
             .WithMetadata(ReadScope.PoolWide);
     }
+
+    private const string AfterVersionText = "Only what came after this stream version; from the start when absent.";
+    private const string LimitText = "At most this many; 100 when absent.";
+
+    [AttributeUsage(AttributeTargets.Parameter)]
+    private sealed class AfterVersionAttribute() : RangeAttribute(typeof(long), "0", "9223372036854775807");
+
+    [AttributeUsage(AttributeTargets.Parameter)]
+    private sealed class LimitAttribute() : RangeAttribute(1, Endpoints.Validate.MaxLimit);
 
     private static async Task<IResult?> Check(string pool, long? afterVersion, int? limit, ReadModelQueries views, CancellationToken ct) =>
         afterVersion < 0 ? ApiProblems.Invalid("'afterVersion' must not be negative")

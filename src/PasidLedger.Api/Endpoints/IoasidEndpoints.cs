@@ -1,4 +1,5 @@
 using PasidLedger.Api.Hosting;
+using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Application.ReadModels;
@@ -13,24 +14,33 @@ internal static class IoasidEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapPost("/sets/{setId}/ioasids", async (HttpContext http, string pool, int setId, AllocateRequest body) =>
+        var ioasids = pool.MapGroup(string.Empty).WithTags("IOASIDs").ProducesProblem(StatusCodes.Status404NotFound);
+        ioasids.MapPost("/sets/{setId}/ioasids", async (HttpContext http, string pool, int setId, AllocateRequest body) =>
             Validate.First(Validate.U32(body.Min, "min"), Validate.U32(body.Max, "max"),
                 body.Private is { Length: > 4096 } ? ApiProblems.Invalid("'private' is limited to 4096 characters, as for PUT private") : null)
             ?? await CommandDispatch.SendAsync(http, pool, new AllocateIoasid(setId, (uint)body.Min!.Value, (uint)body.Max!.Value, body.Private),
-                ReplyBodies.Ioasid, StatusCodes.Status201Created).ConfigureAwait(false));
-        pool.MapGet("/ioasids/{id}", GetAsync);
-        pool.MapPost("/ioasids/{id}/refs", AcquireAsync);
-        pool.MapPost("/ioasids/{id}/refs/release", async (HttpContext http, string pool, long id, ReleaseRefRequest body) =>
+                ReplyBodies.Ioasid, StatusCodes.Status201Created).ConfigureAwait(false))
+            .WithName("AllocateIoasid").WithSummary("alloc: an ID within [min, max] for the set, with the allocation reference")
+            .Produces<RefcountBody>(StatusCodes.Status201Created);
+        ioasids.MapGet("/ioasids/{id}", GetAsync).WithPastViews()
+            .WithName("GetIoasid").WithSummary("One allocated IOASID: generation, set, state, references by holder, SPID, private data")
+            .Produces<RefcountBody>();
+        ioasids.MapPost("/ioasids/{id}/refs", AcquireAsync)
+            .WithName("AcquireRef").WithSummary("get (or get_if_owned): take a reference for a holder").Produces<RefcountBody>();
+        ioasids.MapPost("/ioasids/{id}/refs/release", async (HttpContext http, string pool, long id, ReleaseRefRequest body) =>
             Validate.First(Validate.Id(id), Validate.Text(body.Holder, "holder"))
             ?? await CommandDispatch.SendAsync(http, pool, new ReleaseRef((uint)id, body.Holder!, body.SetId, body.Generation),
                 r => r.Reply is RefsChanged c
                     ? new ReleaseBody(c.Refs, c.Reclaimed, r.Reason is null ? (c.Reclaimed ? "reclaimed" : "released") : "ignored", r.Reason?.ToString())
-                    : null).ConfigureAwait(false));
-        pool.MapPost("/ioasids/{id}/free", async (HttpContext http, string pool, long id, FreeRequest body) =>
+                    : null).ConfigureAwait(false))
+            .WithName("ReleaseRef").WithSummary("put: drop a holder's reference; the ID is reclaimed at zero").Produces<ReleaseBody>();
+        ioasids.MapPost("/ioasids/{id}/free", async (HttpContext http, string pool, long id, FreeRequest body) =>
             Validate.Id(id)
             ?? await CommandDispatch.SendAsync(http, pool, new FreeIoasid((uint)id, body.SetId, body.Generation), r => r.Reply is FreeOutcome f
                 ? new OutcomeBody(Outcome(f.Result), r.Reason?.ToString())
-                : null).ConfigureAwait(false));
+                : null).ConfigureAwait(false))
+            .WithName("FreeIoasid").WithSummary("free: drop the allocation reference; FREE_PENDING until the last reference goes")
+            .Produces<OutcomeBody>();
     }
 
     private static async Task<IResult> AcquireAsync(HttpContext http, string pool, long id, AcquireRefRequest body)

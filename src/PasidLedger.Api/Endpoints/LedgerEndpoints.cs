@@ -1,4 +1,5 @@
 using PasidLedger.Api.Auth;
+using PasidLedger.Api.OpenApi;
 
 namespace PasidLedger.Api.Endpoints;
 
@@ -9,7 +10,8 @@ public static class LedgerEndpoints
     {
         var pool = app.MapGroup("/v1/pools/{pool}").AddEndpointFilter(async (context, next) =>
             LedgerPolicies.RefuseAuditorChange(context.HttpContext) ?? RequestShape.Check(context)
-            ?? await ReadAccess.CheckAsync(context.HttpContext).ConfigureAwait(false) ?? await next(context).ConfigureAwait(false));
+            ?? await ReadAccess.CheckAsync(context.HttpContext).ConfigureAwait(false) ?? await next(context).ConfigureAwait(false))
+            .ProducesLedgerProblems();
         PoolEndpoints.Map(pool);
         SetEndpoints.Map(pool);
         IoasidEndpoints.Map(pool);

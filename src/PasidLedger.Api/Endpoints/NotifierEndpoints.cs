@@ -1,5 +1,8 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
+using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Domain.Commands;
@@ -15,21 +18,29 @@ internal static class NotifierEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapPost("/notifiers", RegisterAsync);
-        pool.MapDelete("/notifiers/{notifierId}", (HttpContext http, string pool, int notifierId, string? via) =>
+        var notifiers = pool.MapGroup(string.Empty).WithTags("Notifiers").ProducesProblem(StatusCodes.Status404NotFound);
+        notifiers.MapPost("/notifiers", RegisterAsync)
+            .WithName("RegisterNotifier").WithSummary("Register a notifier on the global chain, a set's chain, or for an mm token")
+            .Produces<NotifierAddedBody>(StatusCodes.Status201Created);
+        notifiers.MapDelete("/notifiers/{notifierId}", (HttpContext http, string pool, int notifierId,
+            [AllowedValues("set", "mm"), Description("The call to unregister with; without it, the one matching the registration.")] string? via) =>
         {
             // Without 'via', the pool picks the call matching the registration (unregister_notifier_mm for mm ones).
             UnregisterVia? how = via switch { "set" => UnregisterVia.Set, "mm" => UnregisterVia.Mm, null => UnregisterVia.Matching, _ => null };
             return how is null
                 ? Task.FromResult(ApiProblems.Invalid("'via' must be set or mm"))
                 : CommandDispatch.SendAsync(http, pool, new UnregisterNotifier(notifierId, how.Value), r => ReplyBodies.Outcome(r, "unregistered"));
-        });
-        pool.MapGet("/notifiers", async (HttpContext http, string pool, ReadModelQueries queries, CancellationToken ct) =>
+        })
+            .WithName("UnregisterNotifier").WithSummary("Unregister a notifier; ignored when there is no such registration").Produces<OutcomeBody>();
+        notifiers.MapGet("/notifiers", async (HttpContext http, string pool, ReadModelQueries queries, CancellationToken ct) =>
             AsOf.Requested(http)
                 ? await AsOf.ViewAsync(http, pool, past => (PastViews.Notifiers(past.State).Select(RowBodies.Notifier).ToList(), null)).ConfigureAwait(false)
             : await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null
                 ? ApiProblems.UnknownPool(pool)
                 : Results.Ok((await queries.NotifiersAsync(pool, ct).ConfigureAwait(false)).Select(RowBodies.Notifier).ToList()))
+            .WithPastViews()
+            .WithName("ListNotifiers").WithSummary("Every registration: the global chain first, active first, then by set, priority and chain order")
+            .Produces<List<NotifierBody>>()
             .WithMetadata(ReadScope.PoolWide);
     }
 

@@ -1,5 +1,6 @@
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
+using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Application.ReadModels;
@@ -15,21 +16,32 @@ internal static class PoolEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapPut("", CreateAsync).RequireAuthorization(LedgerPolicies.OperatorOnly);
-        pool.MapGet("", GetAsync);
-        pool.MapPost("/capacity/install", async (HttpContext http, string pool, InstallCapacityRequest body) =>
+        var pools = pool.MapGroup(string.Empty).WithTags("Pools");
+        pools.MapPut("", CreateAsync).RequireAuthorization(LedgerPolicies.OperatorOnly)
+            .WithName("CreatePool").WithSummary("Create the pool with its options (operator); again with the same options changes nothing")
+            .Produces<CapacityBody>();
+        pools.MapGet("", GetAsync).WithPastViews()
+            .WithName("GetPool").WithSummary("The pool's capacity, availability and version")
+            .Produces<CapacityBody>().ProducesProblem(StatusCodes.Status404NotFound);
+        pools.MapPost("/capacity/install", async (HttpContext http, string pool, InstallCapacityRequest body) =>
             Validate.U32(body.Total, "total")
             ?? await CommandDispatch.SendAsync(http, pool, new InstallCapacity(body.Total!.Value), ReplyBodies.Install).ConfigureAwait(false))
-            .RequireAuthorization(LedgerPolicies.OperatorOnly);
-        pool.MapPost("/capacity/reserve", async (HttpContext http, string pool, CapacityCountRequest body) =>
+            .RequireAuthorization(LedgerPolicies.OperatorOnly)
+            .WithName("InstallCapacity").WithSummary("Set the pool's capacity (operator); ignored once it was set")
+            .Produces<InstallBody>().ProducesProblem(StatusCodes.Status404NotFound);
+        pools.MapPost("/capacity/reserve", async (HttpContext http, string pool, CapacityCountRequest body) =>
             Validate.U32(body.Count, "count")
             ?? await CommandDispatch.SendAsync(http, pool, new ReserveCapacity(body.Count!.Value),
                 r => new ReserveBody(((CapacityChanged)r.Reply!).Count, r.Rows.Capacity!.Available)).ConfigureAwait(false))
-            .RequireAuthorization(LedgerPolicies.OperatorOnly);
-        pool.MapPost("/capacity/cancel", async (HttpContext http, string pool, CapacityCountRequest body) =>
+            .RequireAuthorization(LedgerPolicies.OperatorOnly)
+            .WithName("ReserveCapacity").WithSummary("Reserve IDs out of the available capacity (operator)")
+            .Produces<ReserveBody>().ProducesProblem(StatusCodes.Status404NotFound);
+        pools.MapPost("/capacity/cancel", async (HttpContext http, string pool, CapacityCountRequest body) =>
             Validate.U32(body.Count, "count")
             ?? await CommandDispatch.SendAsync(http, pool, new CancelCapacity(body.Count!.Value), r => new AvailableBody(r.Rows.Capacity!.Available)).ConfigureAwait(false))
-            .RequireAuthorization(LedgerPolicies.OperatorOnly);
+            .RequireAuthorization(LedgerPolicies.OperatorOnly)
+            .WithName("CancelCapacity").WithSummary("Give reserved IDs back to the available capacity (operator)")
+            .Produces<AvailableBody>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static Task<IResult> CreateAsync(HttpContext http, string pool, CreatePoolRequest? body)

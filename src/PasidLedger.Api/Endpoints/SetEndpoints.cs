@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
+using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Application.ReadModels;
@@ -16,21 +18,29 @@ internal static class SetEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapPost("/sets", CreateAsync);
-        pool.MapGet("/sets/{setId}", GetAsync);
-        pool.MapGet("/sets", FindAsync).WithMetadata(ReadScope.ByToken);
-        pool.MapPatch("/sets/{setId}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
+        var sets = pool.MapGroup(string.Empty).WithTags("Sets").ProducesProblem(StatusCodes.Status404NotFound);
+        sets.MapPost("/sets", CreateAsync)
+            .WithName("CreateSet").WithSummary("alloc_set: create a set, taking its quota from the available capacity").Produces<SetBody>(StatusCodes.Status201Created);
+        sets.MapGet("/sets/{setId}", GetAsync).WithPastViews()
+            .WithName("GetSet").WithSummary("A set with its members and SPID map").Produces<SetBody>();
+        sets.MapGet("/sets", FindAsync).WithMetadata(ReadScope.ByToken)
+            .WithName("FindSets").WithSummary("find_mm_set: the live mm set of a token, or every set when no token is given").Produces<List<SetBody>>();
+        sets.MapPatch("/sets/{setId}", async (HttpContext http, string pool, int setId, AdjustSetRequest body) =>
             Validate.U32(body.Quota, "quota")
             ?? await CommandDispatch.SendAsync(http, pool, new AdjustSetQuota(setId, body.Quota!.Value), ReplyBodies.Set).ConfigureAwait(false))
-            .RequireAuthorization(LedgerPolicies.OperatorOnly);
-        pool.MapDelete("/sets/{setId}", (HttpContext http, string pool, int setId) =>
-            CommandDispatch.SendAsync(http, pool, new FreeSet(setId), ReplyBodies.Set));
-        pool.MapPost("/sets/{setId}/release", (HttpContext http, string pool, int setId) =>
-            CommandDispatch.SendAsync(http, pool, new ReleaseSet(setId), ReplyBodies.Set));
-        pool.MapPost("/sets/{setId}/free-all", (HttpContext http, string pool, int setId) =>
+            .RequireAuthorization(LedgerPolicies.OperatorOnly)
+            .WithName("AdjustSetQuota").WithSummary("Change a set's quota (operator)").Produces<SetBody>();
+        sets.MapDelete("/sets/{setId}", (HttpContext http, string pool, int setId) =>
+            CommandDispatch.SendAsync(http, pool, new FreeSet(setId), ReplyBodies.Set))
+            .WithName("FreeSet").WithSummary("free_set: destroy an empty live set, returning its quota").Produces<SetBody>();
+        sets.MapPost("/sets/{setId}/release", (HttpContext http, string pool, int setId) =>
+            CommandDispatch.SendAsync(http, pool, new ReleaseSet(setId), ReplyBodies.Set))
+            .WithName("ReleaseSet").WithSummary("Release a set: free its members and close it (destroyed once empty)").Produces<SetBody>();
+        sets.MapPost("/sets/{setId}/free-all", (HttpContext http, string pool, int setId) =>
             CommandDispatch.SendAsync(http, pool, new FreeAllInSet(setId), r => r.Reply is SetFreedAll freed
                 ? new FreeAllBody(setId, freed.Reclaimed, freed.FreePending, r.Reason is null ? "done" : "ignored", r.Reason?.ToString())
-                : null));
+                : null))
+            .WithName("FreeAllInSet").WithSummary("Free every member of a live set; ignored for a set that is not live").Produces<FreeAllBody>();
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, string pool, CreateSetRequest body)
@@ -70,7 +80,8 @@ internal static class SetEndpoints
     }
 
     /// <summary><c>find_mm_set(token)</c>, or every set when no token is given.</summary>
-    private static async Task<IResult> FindAsync(string pool, string? token, ReadModelQueries queries, CancellationToken ct)
+    private static async Task<IResult> FindAsync(string pool, [Description("The mm token to find the live set of.")] string? token,
+        ReadModelQueries queries, CancellationToken ct)
     {
         if (await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null)
         {

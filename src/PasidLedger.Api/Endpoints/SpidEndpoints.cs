@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
+using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Domain;
@@ -14,20 +16,27 @@ internal static class SpidEndpoints
 {
     public static void Map(RouteGroupBuilder pool)
     {
-        pool.MapPut("/ioasids/{id}/private", async (HttpContext http, string pool, long id, PrivateRequest body) =>
+        var spids = pool.MapGroup(string.Empty).WithTags("Private data and SPIDs").ProducesProblem(StatusCodes.Status404NotFound);
+        spids.MapPut("/ioasids/{id}/private", async (HttpContext http, string pool, long id, PrivateRequest body) =>
             Validate.First(Validate.Id(id), Validate.Text(body.Data, "data", 4096))
-            ?? await CommandDispatch.SendAsync(http, pool, new AttachPrivate((uint)id, body.Data!, body.Generation), ReplyBodies.Ioasid).ConfigureAwait(false));
-        pool.MapDelete("/ioasids/{id}/private", async (HttpContext http, string pool, long id) =>
+            ?? await CommandDispatch.SendAsync(http, pool, new AttachPrivate((uint)id, body.Data!, body.Generation), ReplyBodies.Ioasid).ConfigureAwait(false))
+            .WithName("AttachPrivate").WithSummary("attach_data: attach private data to an ID").Produces<RefcountBody>();
+        spids.MapDelete("/ioasids/{id}/private", async (HttpContext http, string pool, long id) =>
             Validate.Id(id)
-            ?? await CommandDispatch.SendAsync(http, pool, new DetachPrivate((uint)id), r => ReplyBodies.Outcome(r, "detached")).ConfigureAwait(false));
-        pool.MapGet("/ioasids/{id}/private", FindAsync);
-        pool.MapPut("/ioasids/{id}/spid", async (HttpContext http, string pool, long id, SpidRequest body) =>
+            ?? await CommandDispatch.SendAsync(http, pool, new DetachPrivate((uint)id), r => ReplyBodies.Outcome(r, "detached")).ConfigureAwait(false))
+            .WithName("DetachPrivate").WithSummary("detach_data: remove an ID's private data; ignored when there is none").Produces<OutcomeBody>();
+        spids.MapGet("/ioasids/{id}/private", FindAsync)
+            .WithName("FindPrivate").WithSummary("find: an ID's private data, checked against a set when one is named").Produces<PrivateBody>();
+        spids.MapPut("/ioasids/{id}/spid", async (HttpContext http, string pool, long id, SpidRequest body) =>
             Validate.First(Validate.Id(id), Validate.U32(body.Spid, "spid"))
-            ?? await CommandDispatch.SendAsync(http, pool, new AttachSpid((uint)id, (uint)body.Spid!.Value, body.Generation), ReplyBodies.Ioasid).ConfigureAwait(false));
-        pool.MapDelete("/ioasids/{id}/spid", async (HttpContext http, string pool, long id) =>
+            ?? await CommandDispatch.SendAsync(http, pool, new AttachSpid((uint)id, (uint)body.Spid!.Value, body.Generation), ReplyBodies.Ioasid).ConfigureAwait(false))
+            .WithName("AttachSpid").WithSummary("attach_spid: bind a guest PASID (BIND is notified)").Produces<RefcountBody>();
+        spids.MapDelete("/ioasids/{id}/spid", async (HttpContext http, string pool, long id) =>
             Validate.Id(id)
-            ?? await CommandDispatch.SendAsync(http, pool, new DetachSpid((uint)id), r => ReplyBodies.Outcome(r, "unbound")).ConfigureAwait(false));
-        pool.MapPost("/sets/{setId}/spids/{spid}/lookup", LookupAsync);
+            ?? await CommandDispatch.SendAsync(http, pool, new DetachSpid((uint)id), r => ReplyBodies.Outcome(r, "unbound")).ConfigureAwait(false))
+            .WithName("DetachSpid").WithSummary("detach_spid: unbind the guest PASID (UNBIND is notified); ignored when there is none").Produces<OutcomeBody>();
+        spids.MapPost("/sets/{setId}/spids/{spid}/lookup", LookupAsync)
+            .WithName("LookupSpid").WithSummary("find_by_spid: the ID bound to a guest PASID; with get, also take a reference").Produces<LookupBody>();
     }
 
     /// <summary><c>find_by_spid</c>: with get it is a command taking a reference; without, a query.</summary>
@@ -63,7 +72,8 @@ internal static class SpidEndpoints
     /// <c>find(set, id)</c>: ENOENT when unknown; with a set that does not own it, EINVAL when that set
     /// is unknown or destroyed (DOMAIN.md 3.5, as get answers), EACCES otherwise.
     /// </summary>
-    private static async Task<IResult> FindAsync(string pool, long id, int? setId, ReadModelQueries queries, CancellationToken ct)
+    private static async Task<IResult> FindAsync(string pool, long id, [Description("The set the caller believes owns the ID.")] int? setId,
+        ReadModelQueries queries, CancellationToken ct)
     {
         if (Validate.Id(id) is { } invalid)
         {

@@ -32,11 +32,14 @@ internal static partial class Validate
     public static IResult? Limit(int? limit) =>
         limit is < 1 or > MaxLimit ? ApiProblems.Invalid($"'limit' must be within [1, {MaxLimit}]") : null;
 
+    /// <summary>What a pool name is: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.</summary>
+    public const string PoolNamePattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
     public static bool IsPoolName(string pool) => PoolName().IsMatch(pool);
 
     /// <summary>Returns the first failing check, or null.</summary>
     public static IResult? First(params IEnumerable<IResult?> checks) => checks.FirstOrDefault(check => check is not null);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex(PoolNamePattern)]
     private static partial Regex PoolName();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Endpoints;
+using PasidLedger.Api.OpenApi;
 using PasidLedger.Application.Ports;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
@@ -84,7 +85,7 @@ public static class LedgerApiHost
             refusals => refusals.PruneAsync);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddLedgerOpenApi();
         services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(json =>
         {

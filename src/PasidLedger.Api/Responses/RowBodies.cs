@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PasidLedger.Application.ReadModels;
+using PasidLedger.Application.Serialization;
 
 namespace PasidLedger.Api.Responses;
 
@@ -16,9 +17,6 @@ public static class RowBodies
 
     public static RefcountBody Ioasid(RefcountView r) => new(r.Id, r.Generation, r.SetId, r.State, r.Refs, r.Holders, r.Spid, r.Private);
 
-    public static NotifierBody Notifier(NotifierView n)
-    {
-        using var reactions = JsonDocument.Parse(n.ReactionsJson);
-        return new(n.NotifierId, n.Name, n.Scope, n.SetId, n.Token, n.Priority, n.Endpoint, reactions.RootElement.Clone(), n.Active);
-    }
+    public static NotifierBody Notifier(NotifierView n) => new(n.NotifierId, n.Name, n.Scope, n.SetId, n.Token, n.Priority, n.Endpoint,
+        JsonSerializer.Deserialize<List<ReactionBody>>(n.ReactionsJson, LedgerJson.Options) ?? [], n.Active);
 }
