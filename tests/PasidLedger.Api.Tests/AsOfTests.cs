@@ -115,7 +115,7 @@ public sealed class AsOfTests(LedgerApi api) : IClassFixture<LedgerApi>
         (await pool.GetAsync("/notifiers?asOf=99")).ShouldBeProblem(400, "VersionBeyondStream", "EINVAL");
         (await client.SendAsync(HttpMethod.Get, "/v1/pools/no-such-pool/sets/0?asOf=1")).ShouldBeProblem(404, "UnknownPool", "ENOENT");
         (await pool.GetAsync("/ioasids/1?asOf=2")).ShouldBeProblem(404, "UnknownId", "ENOENT");
-        (await pool.GetAsync("/sets/0?asOf=1")).ShouldBeProblem(404, "SetInvalid", "ENOENT");
+        (await pool.GetAsync("/sets/0?asOf=1")).ShouldBeProblem(404, "UnknownSet", "ENOENT");
     }
 
     /// <summary>The pool's version and every view as the live endpoints answer them now (null: 404).</summary>

@@ -59,7 +59,7 @@ public sealed class SetEndpointsTests(LedgerApi api) : IClassFixture<LedgerApi>
     {
         var pool = await client.NewPoolAsync();
 
-        (await pool.GetAsync("/sets/7")).ShouldBeProblem(404, "SetInvalid", "ENOENT");
+        (await pool.GetAsync("/sets/7")).ShouldBeProblem(404, "UnknownSet", "ENOENT");
     }
 
     [Fact]

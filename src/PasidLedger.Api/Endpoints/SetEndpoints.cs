@@ -65,7 +65,7 @@ internal static class SetEndpoints
         {
             return await AsOf.ViewAsync(http, pool, past => past.State.Sets.GetValueOrDefault(setId) is { } set
                 ? (RowBodies.Set(ReadModelProjector.Set(past.State, set), ReadModelProjector.Members(past.State, setId)), null)
-                : (null, ApiProblems.NotFound("SetInvalid", $"set {setId} did not exist at version {past.Version}"))).ConfigureAwait(false);
+                : (null, ApiProblems.NotFound("UnknownSet", $"set {setId} did not exist at version {past.Version}"))).ConfigureAwait(false);
         }
 
         if (await queries.CapacityAsync(pool, ct).ConfigureAwait(false) is null)
@@ -75,7 +75,7 @@ internal static class SetEndpoints
 
         var sets = await queries.SetsAsync(pool, setId, null, ct).ConfigureAwait(false);
         return sets.Count == 0
-            ? ApiProblems.NotFound("SetInvalid", $"set {setId} does not exist")
+            ? ApiProblems.NotFound("UnknownSet", $"set {setId} does not exist")
             : Results.Ok(RowBodies.Set(sets[0], await queries.IoasidsAsync(pool, null, setId, ct).ConfigureAwait(false)));
     }
 

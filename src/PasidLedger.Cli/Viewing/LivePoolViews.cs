@@ -13,7 +13,7 @@ internal sealed class LivePoolViews(ReadModelQueries queries, CapacityView capac
 
     public async Task<SetView> SetAsync(int setId, CancellationToken ct) =>
         (await queries.SetsAsync(capacity.Pool, setId, null, ct).ConfigureAwait(false)).FirstOrDefault()
-            ?? throw CliProblems.NotFound("SetInvalid", $"set {setId} does not exist");
+            ?? throw CliProblems.NotFound("UnknownSet", $"set {setId} does not exist");
 
     public Task<List<RefcountView>> MembersAsync(int setId, CancellationToken ct) => queries.IoasidsAsync(capacity.Pool, null, setId, ct);
 

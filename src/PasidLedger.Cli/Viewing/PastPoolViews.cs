@@ -14,7 +14,7 @@ internal sealed class PastPoolViews(PoolAsOf past) : IPoolViews
     public Task<SetView> SetAsync(int setId, CancellationToken ct) => Task.FromResult(
         past.State.Sets.GetValueOrDefault(setId) is { } set
             ? ReadModelProjector.Set(past.State, set)
-            : throw CliProblems.NotFound("SetInvalid", $"set {setId} did not exist at version {past.Version}"));
+            : throw CliProblems.NotFound("UnknownSet", $"set {setId} did not exist at version {past.Version}"));
 
     public Task<List<RefcountView>> MembersAsync(int setId, CancellationToken ct) => Task.FromResult(ReadModelProjector.Members(past.State, setId));
 
