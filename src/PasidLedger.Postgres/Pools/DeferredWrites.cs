@@ -31,6 +31,7 @@ internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnl
         ArgumentNullException.ThrowIfNull(commit);
         var writes = new DeferredWrites(pool, commit.ExpectedVersion, commit.Events);
         writes.Subjects();
+        writes.Signal();
         if (commit.Views is { } views)
         {
             writes.ReadModels(views);
@@ -149,6 +150,19 @@ internal sealed class DeferredWrites(string pool, long expectedVersion, IReadOnl
         command.Parameters.AddTyped("ioasids", TypedParameters.ArrayOf(NpgsqlDbType.Bigint), ioasids.ToArray());
         command.Parameters.AddTyped("generations", TypedParameters.ArrayOf(NpgsqlDbType.Integer), generations.ToArray());
         command.Parameters.AddTyped("set_ids", TypedParameters.ArrayOf(NpgsqlDbType.Integer), setIds.ToArray());
+        commands.Add(command);
+    }
+
+    /// <summary>Wakes the relay (<see cref="Relay.PostgresAppendSignals"/>) when this commit becomes visible; only with events.</summary>
+    private void Signal()
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var command = new NpgsqlBatchCommand($"select pg_notify('{Relay.PostgresAppendSignals.Channel}', @pool)");
+        command.Parameters.AddTyped("pool", NpgsqlDbType.Text, pool);
         commands.Add(command);
     }
 

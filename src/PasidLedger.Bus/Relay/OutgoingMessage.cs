@@ -1,0 +1,29 @@
+namespace PasidLedger.Bus.Relay;
+
+/// <summary>
+/// One message the relay sends for an event: where to (exchange and routing key), its id (the
+/// consumers' idempotency key, derived from the event), its type, JSON body and headers.
+/// </summary>
+public sealed record OutgoingMessage(
+    string Exchange,
+    string RoutingKey,
+    Guid MessageId,
+    string Type,
+    ReadOnlyMemory<byte> Body,
+    IReadOnlyDictionary<string, string> Headers);
+
+/// <summary>Sends the relay's messages to the broker.</summary>
+public interface IRelayPublisher
+{
+    /// <summary>
+    /// Sends <paramref name="messages"/> in order and returns once the broker has confirmed every one;
+    /// throws when any was not confirmed (then none of them counts as sent: the relay sends them all again).
+    /// </summary>
+    Task PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct);
+}
+
+/// <summary>What the relay sends for one event of a pool, in order: its public message, and for a notification one message per recipient.</summary>
+public interface IRelayMessages
+{
+    IEnumerable<OutgoingMessage> MessagesOf(string pool, Application.Ports.RecordedEvent recorded);
+}
