@@ -17,8 +17,6 @@ namespace PasidLedger.Testing;
 /// </remarks>
 public sealed class PostgresServer : IAsyncLifetime
 {
-    private static readonly string Suite = $"tests of {System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "this assembly"}";
-
     private PostgreSqlContainer? _container;
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -40,35 +38,14 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task<string> StartContainerAsync()
     {
-        try
-        {
-            _container = new PostgreSqlBuilder(TestPostgres.Image())
-                .WithLabel(TestPostgres.RunLabel, Environment.GetEnvironmentVariable(TestPostgres.RunVariable) ?? "none")
-                // A password of this run only, and the port on loopback whatever the engine's default: nobody else gets in.
-                .WithPassword(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)))
-                .WithCreateParameterModifier(create =>
-                {
-                    foreach (var binding in create.HostConfig?.PortBindings?.Values.SelectMany(bindings => bindings) ?? [])
-                    {
-                        binding.HostIP = "127.0.0.1";
-                    }
-                })
-                .WithCommand("-c", "max_connections=200")
-                .Build();
-            await _container.StartAsync(TestContext.Current.CancellationToken);
-            return _container.GetConnectionString();
-        }
-        // Whatever stops the container (no engine, an image that cannot be pulled, a failed start) ends in the one message.
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            if (_container is not null)
-            {
-                await _container.DisposeAsync(); // created but not started: nobody else would remove it
-                _container = null;
-            }
-
-            throw new InvalidOperationException($"{ex.Message}\n{TestPostgres.HowToGetOne(Suite)}", ex);
-        }
+        _container = new PostgreSqlBuilder(TestPostgres.Image())
+            .ForThisRun()
+            // A password of this run only.
+            .WithPassword(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)))
+            .WithCommand("-c", "max_connections=200")
+            .Build();
+        await TestContainerRun.StartAsync(_container, TestPostgres.HowToGetOne(TestContainerRun.Suite));
+        return _container.GetConnectionString();
     }
 
     private async Task CheckVersionAsync()
@@ -81,12 +58,12 @@ public sealed class PostgresServer : IAsyncLifetime
             var version = (int)(await cmd.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
             if (version < 150000)
             {
-                throw new InvalidOperationException($"The server is PostgreSQL {version}, older than 15. {TestPostgres.HowToGetOne(Suite)}");
+                throw new InvalidOperationException($"The server is PostgreSQL {version}, older than 15. {TestPostgres.HowToGetOne(TestContainerRun.Suite)}");
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or ArgumentException)
         {
-            throw new InvalidOperationException($"Cannot connect to PostgreSQL at '{WithoutPassword(ConnectionString)}': {ex.Message}. {TestPostgres.HowToGetOne(Suite)}", ex);
+            throw new InvalidOperationException($"Cannot connect to PostgreSQL at '{WithoutPassword(ConnectionString)}': {ex.Message}. {TestPostgres.HowToGetOne(TestContainerRun.Suite)}", ex);
         }
     }
 

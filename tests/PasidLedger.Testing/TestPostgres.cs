@@ -23,18 +23,5 @@ public static class TestPostgres
         + "whose user may create schemas, e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=...;Database=postgres.";
 
     /// <summary><c>$PASIDLEDGER_PG_IMAGE</c>, else the default of <c>ops/docker/images.env</c>.</summary>
-    public static string Image()
-    {
-        var configured = Environment.GetEnvironmentVariable(ImageVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        var prefix = ImageVariable + "=";
-        return File.ReadLines(RepositoryRoot.Combine("ops/docker/images.env"))
-            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(line => line[prefix.Length..])
-            .Single();
-    }
+    public static string Image() => TestContainerRun.Image(ImageVariable);
 }
