@@ -1,0 +1,16 @@
+namespace PasidLedger.Contracts.V1;
+
+/// <summary>
+/// A recipient tells the ledger it has handled a <see cref="Notification"/> (its local work done, its
+/// commands sent), sent like every command to <see cref="Exchanges.Commands"/> with the recipient's token and
+/// answered with a <see cref="CommandResult"/> when it names a <c>reply_to</c>. The ledger records it once
+/// per (<paramref name="EventId"/>, <paramref name="Recipient"/>); a repeat changes nothing.
+/// </summary>
+/// <param name="Pool">The notification's pool.</param>
+/// <param name="EventId">The notification's <see cref="Notification.EventId"/>.</param>
+/// <param name="Recipient">The notification's <see cref="Notification.Recipient"/>.</param>
+public sealed record AcknowledgeNotificationCommand(string Pool, Guid EventId, string Recipient)
+{
+    /// <summary>The message type and routing key.</summary>
+    public const string MessageType = "command.acknowledge-notification.v1";
+}
