@@ -26,7 +26,7 @@ public sealed class JsonShapeTests
     {
         var run = new RunWork("host-a", "vtd-teardown-42", 42, "free", "iommu", EventId, 43);
 
-        Names(WireJson.ToObject(run)).ShouldBe(["pool", "workId", "id", "cause", "by", "queuedEventId", "queuedVersion"]);
+        Names(WireJson.ToObject(run)).ShouldBe(["pool", "workId", "id", "cause", "by", "readyEventId", "readyVersion"]);
         WireJson.FromObject(WireJson.ToObject(run), typeof(RunWork)).ShouldBe(run);
     }
 

@@ -1,3 +1,5 @@
+using PasidLedger.Domain.State;
+
 namespace PasidLedger.Application.Ports;
 
 /// <summary>
@@ -11,6 +13,9 @@ public interface IEventFeed
 
     /// <summary>At most <paramref name="max"/> events of <paramref name="pool"/> after <paramref name="afterVersion"/>, in version order.</summary>
     Task<IReadOnlyList<RecordedEvent>> ReadAsync(string pool, long afterVersion, int max, CancellationToken ct);
+
+    /// <summary>The pool as it stood right after <paramref name="version"/> (a new pool for 0), from its nearest snapshot and the events after it.</summary>
+    Task<PoolState> StateAtAsync(string pool, long version, CancellationToken ct);
 
     /// <summary>The last version <paramref name="reader"/> finished in <paramref name="pool"/>; 0 before the first.</summary>
     Task<long> CheckpointAsync(string reader, string pool, CancellationToken ct);

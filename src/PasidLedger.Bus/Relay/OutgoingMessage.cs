@@ -22,8 +22,12 @@ public interface IRelayPublisher
     Task PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct);
 }
 
-/// <summary>What the relay sends for one event of a pool, in order: its public message, and for a notification one message per recipient.</summary>
+/// <summary>
+/// What the relay sends for one event of a pool, in order: its public message; for a notification one
+/// message per recipient; and a RunWork when the event put a work item at the head of the queue.
+/// </summary>
 public interface IRelayMessages
 {
-    IEnumerable<OutgoingMessage> MessagesOf(string pool, Application.Ports.RecordedEvent recorded);
+    /// <param name="becameHead">The work item this event put at the head of the pool's queue, if it did.</param>
+    IEnumerable<OutgoingMessage> MessagesOf(string pool, Application.Ports.RecordedEvent recorded, Domain.State.WorkItem? becameHead);
 }

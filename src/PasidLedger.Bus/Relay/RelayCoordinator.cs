@@ -18,7 +18,7 @@ public sealed partial class RelayCoordinator(
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, PoolRelay> led = new(StringComparer.Ordinal);
-    private readonly Channel<string> wake = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<string> wake = Channel.CreateUnbounded<string>(); // not SingleReader: that one cannot count
 
     /// <summary>The pools this instance relays now.</summary>
     public IReadOnlyCollection<string> Led => [.. led.Keys];

@@ -1,8 +1,10 @@
 using Npgsql;
 using PasidLedger.Application.Ports;
 using PasidLedger.Application.Serialization;
+using PasidLedger.Domain.State;
 using PasidLedger.Postgres.Checkpoints;
 using PasidLedger.Postgres.EventStore;
+using PasidLedger.Postgres.History;
 using PasidLedger.Postgres.Pools;
 
 namespace PasidLedger.Postgres.Relay;
@@ -13,6 +15,7 @@ public sealed class PostgresEventFeed(NpgsqlDataSource dataSource) : IEventFeed
     private const string StreamPrefix = "pool-";
 
     private readonly PostgresCheckpointStore checkpoints = new(dataSource);
+    private readonly PoolTimeTravel history = new(dataSource);
 
     public async Task<IReadOnlyList<string>> PoolsAsync(CancellationToken ct)
     {
@@ -57,6 +60,11 @@ public sealed class PostgresEventFeed(NpgsqlDataSource dataSource) : IEventFeed
 
         return events;
     }
+
+    public async Task<PoolState> StateAtAsync(string pool, long version, CancellationToken ct) =>
+        version == 0 ? new PoolState()
+        : (await history.AtVersionAsync(pool, version, ct).ConfigureAwait(false))?.State
+            ?? throw new InvalidOperationException($"Pool {pool} has no version {version} to relay from.");
 
     public Task<long> CheckpointAsync(string reader, string pool, CancellationToken ct) => checkpoints.LoadCheckpointAsync(reader, pool, ct);
 

@@ -1,6 +1,8 @@
 using PasidLedger.Application.Ports;
 using PasidLedger.Bus.Relay;
+using PasidLedger.Domain;
 using PasidLedger.Domain.Events;
+using PasidLedger.Domain.State;
 
 namespace PasidLedger.Bus.Tests.Relay;
 
@@ -10,18 +12,20 @@ internal sealed class MemoryFeed : IEventFeed
     private readonly Dictionary<string, List<RecordedEvent>> streams = [];
     private readonly Dictionary<(string Reader, string Pool), long> checkpoints = [];
 
-    public void Append(string pool, int count)
+    /// <summary>Appends <paramref name="count"/> events that concern nothing but the count.</summary>
+    public void Append(string pool, int count) => Append(pool, [.. Enumerable.Range(1, count).Select(n => (PoolEvent)new CapacityInstalled(n))]);
+
+    public void Append(string pool, params PoolEvent[] events)
     {
         if (!streams.TryGetValue(pool, out var stream))
         {
             streams[pool] = stream = [];
         }
 
-        for (var i = 0; i < count; i++)
+        foreach (var @event in events)
         {
-            var version = stream.Count + 1;
-            stream.Add(new RecordedEvent(Guid.NewGuid(), version, new CapacityInstalled(version), DateTimeOffset.UnixEpoch, Guid.NewGuid(), null,
-                Guid.NewGuid(), "operator:test", null));
+            stream.Add(new RecordedEvent(Guid.NewGuid(), stream.Count + 1, @event, DateTimeOffset.UnixEpoch, Guid.NewGuid(), null, Guid.NewGuid(),
+                "operator:test", null));
         }
     }
 
@@ -31,6 +35,17 @@ internal sealed class MemoryFeed : IEventFeed
 
     public Task<IReadOnlyList<RecordedEvent>> ReadAsync(string pool, long afterVersion, int max, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<RecordedEvent>>([.. streams.GetValueOrDefault(pool, []).Where(e => e.Version > afterVersion).Take(max)]);
+
+    public Task<PoolState> StateAtAsync(string pool, long version, CancellationToken ct)
+    {
+        var state = new PoolState();
+        foreach (var recorded in streams.GetValueOrDefault(pool, []).TakeWhile(e => e.Version <= version))
+        {
+            Pool.Evolve(state, recorded.Event);
+        }
+
+        return Task.FromResult(state);
+    }
 
     public Task<long> CheckpointAsync(string reader, string pool, CancellationToken ct) => Task.FromResult(checkpoints.GetValueOrDefault((reader, pool)));
 

@@ -26,6 +26,6 @@ internal sealed class RecordingPublisher : IRelayPublisher
 /// <summary>One message per event, routed by pool and version, so a test can read what was sent in which order.</summary>
 internal sealed class OneMessagePerEvent : IRelayMessages
 {
-    public IEnumerable<OutgoingMessage> MessagesOf(string pool, RecordedEvent recorded) =>
+    public IEnumerable<OutgoingMessage> MessagesOf(string pool, RecordedEvent recorded, Domain.State.WorkItem? becameHead) =>
         [new("test", $"{pool}.{recorded.Version}", recorded.EventId, "test", Encoding.UTF8.GetBytes("{}"), new Dictionary<string, string>())];
 }
