@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ public sealed partial class RelayCoordinator(
     /// <summary>How often leases are looked for, and every led pool is drained whatever the signals said.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<string, PoolRelay> led = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PoolRelay> led = new(StringComparer.Ordinal); // read by Led from other threads
     private readonly Channel<string> wake = Channel.CreateUnbounded<string>(); // not SingleReader: that one cannot count
 
     /// <summary>The pools this instance relays now.</summary>

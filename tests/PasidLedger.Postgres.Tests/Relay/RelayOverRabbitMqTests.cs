@@ -50,6 +50,30 @@ public sealed class RelayOverRabbitMqTests(SchemaFixture db, RabbitMqBroker brok
         await Poll.UntilAsync(async () => await relay.Feed.CheckpointAsync(PoolRelay.Reader, pool, Ct) == stored[^1].Version, "the checkpoint follows", Ct);
     }
 
+    [Fact]
+    public async Task When_the_instance_relaying_a_pool_goes_away_another_takes_the_pool_over_from_its_checkpoint()
+    {
+        var pool = $"failover-{Guid.NewGuid():N}";
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Url) }.CreateConnectionAsync(Ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
+        var events = await QueueAsync(channel, Exchanges.Events, ExchangeType.Topic, $"{pool}.#");
+        var first = await RelayAsync();
+        await using var second = await RelayAsync();
+        await WriteAsync(pool, new CreatePool(pool), new CreateSet(SetType.Null, null, 8), new AllocateIoasid(0, 1, 100, null));
+        var before = await TakeAsync(channel, events, 4); // an allocation is two events: allocated, and its ALLOC notification
+        var (leader, other) = first.Coordinator.Led.Contains(pool) ? (first, second) : (second, first);
+        other.Coordinator.Led.ShouldNotContain(pool);
+
+        await leader.DisposeAsync();
+        await WriteAsync(pool, new AllocateIoasid(0, 1, 100, null), new AllocateIoasid(0, 1, 100, null));
+
+        var after = await TakeAsync(channel, events, 4);
+        other.Coordinator.Led.ShouldContain(pool);
+        var stored = await other.Feed.ReadAsync(pool, 0, 100, Ct);
+        before.Concat(after).Select(m => m.BasicProperties.MessageId).ShouldBe(stored.Select(e => e.EventId.ToString("D")), "nothing lost, nothing repeated, in stream order");
+        await first.DisposeAsync();
+    }
+
     private static JsonElement Json(BasicGetResult message) => JsonDocument.Parse(message.Body).RootElement;
 
     private static async Task<string> QueueAsync(IChannel channel, string exchange, string type, string routingKey)
@@ -101,8 +125,16 @@ public sealed class RelayOverRabbitMqTests(SchemaFixture db, RabbitMqBroker brok
     private sealed record RunningRelay(RelayCoordinator Coordinator, PostgresEventFeed Feed, RabbitRelayPublisher Publisher, PostgresRelayLeases Leases,
         PostgresAppendSignals Signals) : IAsyncDisposable
     {
+        private bool disposed;
+
         public async ValueTask DisposeAsync()
         {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
             await Coordinator.StopAsync(CancellationToken.None);
             Coordinator.Dispose();
             await Publisher.DisposeAsync();
