@@ -29,7 +29,8 @@ public sealed class LedgerRelayMessages : IRelayMessages
                     recorded.RecordedAt, published.Id, published.Generation, published.Spid == Ioasid.Invalid ? null : published.Spid, published.SetId,
                     published.Private, recipient, i + 1, published.Recipients.Count);
                 yield return Message(Exchanges.Notifications, RoutingKeys.Notification(pool, recipient), MessageIds.ForDelivery(recorded.EventId, recipient),
-                    Notification.MessageType, pool, recorded, JsonSerializer.SerializeToUtf8Bytes(notification, PublicEventBody.Wire));
+                    Notification.MessageType, pool, recorded, JsonSerializer.SerializeToUtf8Bytes(notification, PublicEventBody.Wire))
+                    with { Queue = QueueNames.Notifications(pool, recipient) };
             }
         }
 
@@ -37,7 +38,7 @@ public sealed class LedgerRelayMessages : IRelayMessages
         {
             var run = new RunWork(pool, item.WorkId, item.Id, item.Cause is { } cause ? Name(cause) : null, item.By, recorded.EventId, recorded.Version);
             yield return Message(Exchanges.Work, RoutingKeys.Work(pool, item.By), MessageIds.ForDelivery(recorded.EventId, item.By), RunWork.MessageType,
-                pool, recorded, JsonSerializer.SerializeToUtf8Bytes(run, PublicEventBody.Wire));
+                pool, recorded, JsonSerializer.SerializeToUtf8Bytes(run, PublicEventBody.Wire)) with { Queue = QueueNames.Work(pool, item.By) };
         }
     }
 

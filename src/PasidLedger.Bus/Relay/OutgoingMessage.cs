@@ -2,7 +2,8 @@ namespace PasidLedger.Bus.Relay;
 
 /// <summary>
 /// One message the relay sends for an event: where to (exchange and routing key), its id (the
-/// consumers' idempotency key, derived from the event), its type, JSON body and headers.
+/// consumers' idempotency key, derived from the event), its type, JSON body and headers, and for a
+/// message to one recipient the durable queue it must reach (declared and bound before it is sent).
 /// </summary>
 public sealed record OutgoingMessage(
     string Exchange,
@@ -10,7 +11,8 @@ public sealed record OutgoingMessage(
     Guid MessageId,
     string Type,
     ReadOnlyMemory<byte> Body,
-    IReadOnlyDictionary<string, string> Headers);
+    IReadOnlyDictionary<string, string> Headers,
+    string? Queue = null);
 
 /// <summary>Sends the relay's messages to the broker.</summary>
 public interface IRelayPublisher

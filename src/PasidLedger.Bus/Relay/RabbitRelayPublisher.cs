@@ -8,7 +8,8 @@ namespace PasidLedger.Bus.Relay;
 /// Sends the relay's messages to RabbitMQ with publisher confirms: the messages of a batch go out one after
 /// another on one channel (so the broker keeps their order) without waiting in between, then every
 /// confirm is awaited. A failure drops the connection; the next batch opens a new one (and the relay sends
-/// the failed batch again). Declares the wire format's exchanges (durable) when it connects.
+/// the failed batch again). Declares the wire format's exchanges (durable) when it connects, and each
+/// recipient's queue the first time it sends to it on a connection.
 /// </summary>
 /// <remarks>
 /// The relay uses RabbitMQ.Client directly rather than Wolverine: its subscription relay measured about
@@ -18,6 +19,7 @@ namespace PasidLedger.Bus.Relay;
 public sealed class RabbitRelayPublisher(Uri broker) : IRelayPublisher, IAsyncDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly HashSet<string> declaredQueues = [];
     private IConnection? connection;
     private IChannel? channel;
 
@@ -31,6 +33,12 @@ public sealed class RabbitRelayPublisher(Uri broker) : IRelayPublisher, IAsyncDi
             var confirms = new List<Task>(messages.Count);
             foreach (var message in messages)
             {
+                if (message.Queue is { } queue && declaredQueues.Add(queue))
+                {
+                    await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct).ConfigureAwait(false);
+                    await channel.QueueBindAsync(queue, message.Exchange, message.RoutingKey, cancellationToken: ct).ConfigureAwait(false);
+                }
+
                 confirms.Add(channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: false, Properties(message), message.Body, ct).AsTask());
             }
 
@@ -76,6 +84,7 @@ public sealed class RabbitRelayPublisher(Uri broker) : IRelayPublisher, IAsyncDi
 
     private async Task CloseAsync()
     {
+        declaredQueues.Clear();
         if (channel is not null)
         {
             await channel.DisposeAsync().ConfigureAwait(false);

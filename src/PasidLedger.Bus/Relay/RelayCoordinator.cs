@@ -21,6 +21,8 @@ public sealed partial class RelayCoordinator(
     private readonly ConcurrentDictionary<string, PoolRelay> led = new(StringComparer.Ordinal); // read by Led from other threads
     private readonly Channel<string> wake = Channel.CreateUnbounded<string>(); // not SingleReader: that one cannot count
 
+    private bool failing;
+
     /// <summary>The pools this instance relays now.</summary>
     public IReadOnlyCollection<string> Led => [.. led.Keys];
 
@@ -40,6 +42,11 @@ public sealed partial class RelayCoordinator(
                 }
 
                 await DrainAsync(round ? null : Signalled(), stoppingToken).ConfigureAwait(false);
+                if (failing)
+                {
+                    failing = false;
+                    Recovered(log);
+                }
             }
             catch (RelayLeasesLostException lost)
             {
@@ -48,7 +55,13 @@ public sealed partial class RelayCoordinator(
             }
             catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
             {
-                RoundFailed(log, failure.Message); // the checkpoints stayed: the next round sends again from them
+                // The checkpoints stayed: the next round sends again from them. One warning per outage, not one per round (R7).
+                if (!failing)
+                {
+                    RoundFailed(log, failure.Message);
+                }
+
+                failing = true;
             }
 
             await WaitAsync(nextPoll - clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
@@ -131,6 +144,9 @@ public sealed partial class RelayCoordinator(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The relay lost its leases and takes them again: {Reason}")]
     private static partial void LeasesLost(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A relay round failed; it is tried again from the checkpoints: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The relay cannot send; it tries again every round from the checkpoints until it can: {Reason}")]
     private static partial void RoundFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The relay sends again")]
+    private static partial void Recovered(ILogger logger);
 }

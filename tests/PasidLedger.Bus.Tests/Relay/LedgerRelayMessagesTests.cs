@@ -30,6 +30,7 @@ public sealed class LedgerRelayMessagesTests
             [(Exchanges.Events, "a.notification.published.v1"), (Exchanges.Notifications, "a.kvm:A"), (Exchanges.Notifications, "a.vdcm:0")]);
         sent[0].MessageId.ShouldBe(eventId);
         sent.Skip(1).Select(m => m.MessageId).ShouldBe([MessageIds.ForDelivery(eventId, "kvm:A"), MessageIds.ForDelivery(eventId, "vdcm:0")]);
+        sent.Select(m => m.Queue).ShouldBe([null, "kvm:A.a.notifications", "vdcm:0.a.notifications"], "a recipient's queue waits for it; public messages go to whoever bound");
         var second = JsonSerializer.Deserialize<Notification>(sent[2].Body.Span, JsonSerializerOptions.Web)!;
         (second.Kind, second.Id, second.Spid, second.SetId, second.Position, second.ChainLength, second.Version).ShouldBe(("bind", 42u, 7u, 3, 2, 2, 1L));
         sent.ShouldAllBe(m => m.Headers[HeaderNames.Pool] == "a" && m.Headers[HeaderNames.Version] == "1" && m.Headers[HeaderNames.Type] == m.Type);
@@ -49,6 +50,7 @@ public sealed class LedgerRelayMessagesTests
 
         var runs = publisher.Confirmed.Where(m => m.Exchange == Exchanges.Work).ToList();
         runs.Select(m => m.RoutingKey).ShouldBe(["a.iommu:host", "a.vdcm:0"]);
+        runs.Select(m => m.Queue).ShouldBe(["iommu:host.a.work", "vdcm:0.a.work"]);
         var first = JsonSerializer.Deserialize<RunWork>(runs[0].Body.Span, JsonSerializerOptions.Web)!;
         (first.WorkId, first.Id, first.Cause, first.By, first.ReadyVersion).ShouldBe(("w1", 5u, "free", "iommu:host", 1L));
         JsonSerializer.Deserialize<RunWork>(runs[1].Body.Span, JsonSerializerOptions.Web)!.ReadyVersion.ShouldBe(3, "w2 reached the head when w1 completed");

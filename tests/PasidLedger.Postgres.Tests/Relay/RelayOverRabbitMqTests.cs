@@ -14,8 +14,9 @@ namespace PasidLedger.Postgres.Tests.Relay;
 
 /// <summary>
 /// The relay end to end, from the pool stream in PostgreSQL to a real RabbitMQ: every event's public message
-/// in stream order with the event's id, each notification to its recipients in the recorded order with its
-/// delivery id, and the checkpoint past what was confirmed.
+/// in stream order with the event's id, each notification to its recipient's queue (declared by the relay,
+/// so it waits there for a consumer) in the recorded order with its delivery id, and the checkpoint past
+/// what was confirmed.
 /// </summary>
 public sealed class RelayOverRabbitMqTests(SchemaFixture db, RabbitMqBroker broker) : IClassFixture<SchemaFixture>, IClassFixture<RabbitMqBroker>
 {
@@ -28,7 +29,6 @@ public sealed class RelayOverRabbitMqTests(SchemaFixture db, RabbitMqBroker brok
         await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Url) }.CreateConnectionAsync(Ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
         var events = await QueueAsync(channel, Exchanges.Events, ExchangeType.Topic, $"{pool}.#");
-        var toKvm = await QueueAsync(channel, Exchanges.Notifications, ExchangeType.Direct, RoutingKeys.Notification(pool, "kvm:A"));
         await using var relay = await RelayAsync();
 
         await WriteAsync(pool,
@@ -44,7 +44,8 @@ public sealed class RelayOverRabbitMqTests(SchemaFixture db, RabbitMqBroker brok
         published.Select(m => Json(m).GetProperty("version").GetInt64()).ShouldBe(stored.Select(e => e.Version));
         published.ShouldAllBe(m => m.RoutingKey == $"{pool}.{m.BasicProperties.Type}");
         var notifications = stored.Where(e => e.Event is Domain.Events.NotificationPublished).ToList();
-        var delivered = await TakeAsync(channel, toKvm, notifications.Count);
+        // Nobody consumed kvm:A's queue while the relay sent: the relay declared it, so the notifications waited there.
+        var delivered = await TakeAsync(channel, QueueNames.Notifications(pool, "kvm:A"), notifications.Count);
         delivered.Select(m => Json(m).GetProperty("kind").GetString()).ShouldBe(["alloc", "bind"]);
         delivered.Select(m => m.BasicProperties.MessageId).ShouldBe(notifications.Select(e => MessageIds.ForDelivery(e.EventId, "kvm:A").ToString("D")));
         await Poll.UntilAsync(async () => await relay.Feed.CheckpointAsync(PoolRelay.Reader, pool, Ct) == stored[^1].Version, "the checkpoint follows", Ct);
