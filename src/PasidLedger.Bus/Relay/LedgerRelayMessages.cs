@@ -30,7 +30,8 @@ public sealed class LedgerRelayMessages : IRelayMessages
                     published.Private, recipient, i + 1, published.Recipients.Count);
                 yield return Message(Exchanges.Notifications, RoutingKeys.Notification(pool, recipient), MessageIds.ForDelivery(recorded.EventId, recipient),
                     Notification.MessageType, pool, recorded, JsonSerializer.SerializeToUtf8Bytes(notification, PublicEventBody.Wire))
-                    with { Queue = QueueNames.Notifications(pool, recipient) };
+                    with
+                { Queue = QueueNames.Notifications(pool, recipient) };
             }
         }
 
@@ -38,7 +39,8 @@ public sealed class LedgerRelayMessages : IRelayMessages
         {
             var run = new RunWork(pool, item.WorkId, item.Id, item.Cause is { } cause ? Name(cause) : null, item.By, recorded.EventId, recorded.Version);
             yield return Message(Exchanges.Work, RoutingKeys.Work(pool, item.By), MessageIds.ForDelivery(recorded.EventId, item.By), RunWork.MessageType,
-                pool, recorded, JsonSerializer.SerializeToUtf8Bytes(run, PublicEventBody.Wire)) with { Queue = QueueNames.Work(pool, item.By) };
+                pool, recorded, JsonSerializer.SerializeToUtf8Bytes(run, PublicEventBody.Wire)) with
+            { Queue = QueueNames.Work(pool, item.By) };
         }
     }
 
