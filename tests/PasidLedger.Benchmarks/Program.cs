@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using PasidLedger.Benchmarks.Bus;
 using PasidLedger.Benchmarks.History;
 using PasidLedger.Benchmarks.Rebuild;
 using PasidLedger.Benchmarks.Store;
@@ -19,6 +20,12 @@ if (args is ["rebuild-seed", ..])
 if (args is ["history", ..])
 {
     return await HistoryBench.RunAsync(args[1..]);
+}
+
+// `bus` drives lifecycles through the relay to RabbitMQ consumers and times append → receipt (`ops/bench bus`).
+if (args is ["bus", ..])
+{
+    return await BusBench.RunAsync(args[1..]);
 }
 
 // `ops/bench` runs this with a --filter; without one BenchmarkDotNet asks which benchmarks to run.
