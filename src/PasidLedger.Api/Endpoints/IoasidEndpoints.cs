@@ -2,6 +2,7 @@ using PasidLedger.Api.Hosting;
 using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
+using PasidLedger.Application.Commands;
 using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
@@ -17,7 +18,7 @@ internal static class IoasidEndpoints
         var ioasids = pool.MapGroup(string.Empty).WithTags("IOASIDs").ProducesProblem(StatusCodes.Status404NotFound);
         ioasids.MapPost("/sets/{setId}/ioasids", async (HttpContext http, string pool, int setId, AllocateRequest body) =>
             Validate.First(Validate.U32(body.Min, "min"), Validate.U32(body.Max, "max"),
-                body.Private is { Length: > 4096 } ? ApiProblems.Invalid("'private' is limited to 4096 characters, as for PUT private") : null)
+                Validate.OptionalText(body.Private, "private", CommandFields.MaxPrivate))
             ?? await CommandDispatch.SendAsync(http, pool, new AllocateIoasid(setId, (uint)body.Min!.Value, (uint)body.Max!.Value, body.Private),
                 ReplyBodies.Ioasid, StatusCodes.Status201Created).ConfigureAwait(false))
             .WithName("AllocateIoasid").WithSummary("alloc: an ID within [min, max] for the set, with the allocation reference")

@@ -4,6 +4,7 @@ using PasidLedger.Api.Hosting;
 using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
+using PasidLedger.Application.Commands;
 using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
@@ -45,16 +46,11 @@ internal static class SetEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext http, string pool, CreateSetRequest body)
     {
-        var type = body.Type switch
-        {
-            "mm" => SetType.Mm,
-            "null" => SetType.Null,
-            _ => (SetType?)null,
-        };
+        var type = CommandFields.SetTypeOf(body.Type);
         return Validate.First(
                 type is null ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "InvalidSetType", Errno.EINVAL, "'type' must be \"mm\" or \"null\"") : null,
                 Validate.U32(body.Quota, "quota"),
-                body.Token is { Length: > 200 } ? ApiProblems.Invalid("'token' is limited to 200 characters") : null)
+                Validate.OptionalText(body.Token, "token", CommandFields.MaxText))
             ?? await CommandDispatch.SendAsync(http, pool, new CreateSet(type!.Value, body.Token, body.Quota!.Value),
                 ReplyBodies.Set, StatusCodes.Status201Created).ConfigureAwait(false);
     }
