@@ -4,6 +4,7 @@ using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Application.Commands;
 using PasidLedger.Application.ReadModels;
+using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Postgres.ReadModels;
@@ -32,13 +33,13 @@ internal static class IoasidEndpoints
             Validate.First(Validate.Id(id), Validate.Text(body.Holder, "holder"))
             ?? await CommandDispatch.SendAsync(http, pool, new ReleaseRef((uint)id, body.Holder!, body.SetId, body.Generation),
                 r => r.Reply is RefsChanged c
-                    ? new ReleaseBody(c.Refs, c.Reclaimed, r.Reason is null ? (c.Reclaimed ? "reclaimed" : "released") : "ignored", r.Reason?.ToString())
+                    ? new ReleaseBody(c.Refs, c.Reclaimed, ReplyOutcomes.Release(r, c), r.Reason?.ToString())
                     : null).ConfigureAwait(false))
             .WithName("ReleaseRef").WithSummary("put: drop a holder's reference; the ID is reclaimed at zero").Produces<ReleaseBody>();
         ioasids.MapPost("/ioasids/{id}/free", async (HttpContext http, string pool, long id, FreeRequest body) =>
             Validate.Id(id)
             ?? await CommandDispatch.SendAsync(http, pool, new FreeIoasid((uint)id, body.SetId, body.Generation), r => r.Reply is FreeOutcome f
-                ? new OutcomeBody(Outcome(f.Result), r.Reason?.ToString())
+                ? new OutcomeBody(ReplyOutcomes.Free(f), r.Reason?.ToString())
                 : null).ConfigureAwait(false))
             .WithName("FreeIoasid").WithSummary("free: drop the allocation reference; FREE_PENDING until the last reference goes")
             .Produces<OutcomeBody>();
@@ -80,11 +81,4 @@ internal static class IoasidEndpoints
         var rows = await queries.IoasidsAsync(pool, id, null, ct).ConfigureAwait(false);
         return rows.Count == 0 ? ApiProblems.NotFound("UnknownId", $"IOASID {id} is not allocated") : Results.Ok(RowBodies.Ioasid(rows[0]));
     }
-
-    private static string Outcome(FreeResult result) => result switch
-    {
-        FreeResult.FreePending => "free_pending",
-        FreeResult.Reclaimed => "reclaimed",
-        _ => "ignored",
-    };
 }

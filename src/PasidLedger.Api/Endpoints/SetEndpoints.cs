@@ -6,6 +6,7 @@ using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
 using PasidLedger.Application.Commands;
 using PasidLedger.Application.ReadModels;
+using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Errors;
@@ -39,7 +40,7 @@ internal static class SetEndpoints
             .WithName("ReleaseSet").WithSummary("Release a set: free its members and close it (destroyed once empty)").Produces<SetBody>();
         sets.MapPost("/sets/{setId}/free-all", (HttpContext http, string pool, int setId) =>
             CommandDispatch.SendAsync(http, pool, new FreeAllInSet(setId), r => r.Reply is SetFreedAll freed
-                ? new FreeAllBody(setId, freed.Reclaimed, freed.FreePending, r.Reason is null ? "done" : "ignored", r.Reason?.ToString())
+                ? new FreeAllBody(setId, freed.Reclaimed, freed.FreePending, ReplyOutcomes.Done(r, "done"), r.Reason?.ToString())
                 : null))
             .WithName("FreeAllInSet").WithSummary("Free every member of a live set; ignored for a set that is not live").Produces<FreeAllBody>();
     }
