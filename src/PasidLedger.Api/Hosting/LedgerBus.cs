@@ -1,0 +1,34 @@
+using PasidLedger.Api.Auth;
+using PasidLedger.Bus.Commands;
+
+namespace PasidLedger.Api.Hosting;
+
+/// <summary>
+/// The bus side of the service, when a broker is configured (<c>PASIDLEDGER_RABBITMQ</c> or <c>Bus:RabbitMq</c>, an
+/// <c>amqp://</c> URL; <c>./ops/run</c> sets it): the command endpoint on <c>pasidledger.commands</c>, authenticated with
+/// the HTTP bearer tokens and audited with the HTTP refusals. Without a broker the service runs HTTP alone.
+/// </summary>
+public static class LedgerBus
+{
+    public static void AddLedgerBus(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (Broker(builder.Configuration) is not { } broker)
+        {
+            return;
+        }
+
+        builder.Services.AddSingleton<IBearerTokens, BearerTokens>();
+        builder.Services.AddSingleton<IRefusalAudit>(provider => provider.GetRequiredService<RefusalAudit>());
+        builder.Services.AddLedgerBusCommands(broker);
+    }
+
+    /// <summary>The configured broker, or null when none is.</summary>
+    public static Uri? Broker(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return (configuration["Bus:RabbitMq"] ?? configuration["PASIDLEDGER_RABBITMQ"]) is { Length: > 0 } url
+            ? new Uri(url, UriKind.Absolute)
+            : null;
+    }
+}
