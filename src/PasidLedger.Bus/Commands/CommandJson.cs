@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PasidLedger.Bus.Commands;
 
 /// <summary>
-/// The JSON of command messages and results: web defaults (camelCase), numbers only as JSON numbers, and a
-/// missing or null field that is not optional is an error, as over HTTP.
+/// The JSON of command messages and results: web defaults (camelCase), numbers only as JSON numbers, and a field
+/// that is neither nullable nor defaulted is required (missing or null is an error, as over HTTP); a nullable field
+/// may be left out.
 /// </summary>
 public static class CommandJson
 {
@@ -12,6 +14,17 @@ public static class CommandJson
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
         RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullable } },
     };
+
+    private static void RequireNonNullable(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.AssociatedParameter is { IsNullable: false, HasDefaultValue: false })
+            {
+                property.IsRequired = true;
+            }
+        }
+    }
 }
