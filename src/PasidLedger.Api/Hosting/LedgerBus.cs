@@ -1,12 +1,13 @@
 using PasidLedger.Api.Auth;
 using PasidLedger.Bus.Commands;
+using Wolverine;
 
 namespace PasidLedger.Api.Hosting;
 
 /// <summary>
 /// The bus side of the service, when a broker is configured (<c>PASIDLEDGER_RABBITMQ</c> or <c>Bus:RabbitMq</c>, an
 /// <c>amqp://</c> URL; <c>./ops/run</c> sets it): the command endpoint on <c>pasidledger.commands</c>, authenticated with
-/// the HTTP bearer tokens and audited with the HTTP refusals. Without a broker the service runs HTTP alone.
+/// the HTTP bearer tokens and audited with the HTTP refusals, on Wolverine (<see cref="CommandMessages.UseLedgerBus"/>). Without a broker the service runs HTTP alone.
 /// </summary>
 public static class LedgerBus
 {
@@ -20,7 +21,9 @@ public static class LedgerBus
 
         builder.Services.AddSingleton<IBearerTokens, BearerTokens>();
         builder.Services.AddSingleton<IRefusalAudit>(provider => provider.GetRequiredService<RefusalAudit>());
-        builder.Services.AddLedgerBusCommands(broker);
+        builder.Services.AddSingleton<CommandEndpoint>();
+        builder.Services.AddSingleton(new ResultPublisher(broker));
+        builder.Host.UseWolverine(wolverine => wolverine.UseLedgerBus(broker));
     }
 
     /// <summary>The configured broker, or null when none is.</summary>

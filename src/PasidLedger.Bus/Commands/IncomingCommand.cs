@@ -6,10 +6,12 @@ namespace PasidLedger.Bus.Commands;
 /// <param name="Authorization">The <c>authorization</c> header: <c>Bearer &lt;token&gt;</c>.</param>
 /// <param name="CorrelationId">The <c>pasidledger-correlation-id</c> header, when it is a UUID.</param>
 /// <param name="CausationId">The <c>pasidledger-causation-id</c> header, when it is a UUID.</param>
+/// <param name="ReplyTo">The AMQP <c>reply_to</c>: the queue the result goes to, if any.</param>
 public sealed record IncomingCommand(
     string Type,
     string? MessageId,
     string? Authorization,
     Guid? CorrelationId,
     Guid? CausationId,
+    string? ReplyTo,
     ReadOnlyMemory<byte> Body);

@@ -37,7 +37,7 @@ public sealed class BusLedgerApi(PostgresServer server) : LedgerApi(server)
         await using var channel = await connection.CreateChannelAsync();
         try
         {
-            return (await channel.QueueDeclarePassiveAsync(RabbitCommandListener.Queue)).ConsumerCount > 0;
+            return (await channel.QueueDeclarePassiveAsync(CommandMessages.Queue)).ConsumerCount > 0;
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
         {
