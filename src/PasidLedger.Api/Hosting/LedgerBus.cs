@@ -22,7 +22,7 @@ public static class LedgerBus
         builder.Services.AddSingleton<IBearerTokens, BearerTokens>();
         builder.Services.AddSingleton<IRefusalAudit>(provider => provider.GetRequiredService<RefusalAudit>());
         builder.Services.AddSingleton<CommandEndpoint>();
-        builder.Services.AddSingleton(new ResultPublisher(broker));
+        builder.Services.AddSingleton(_ => new ResultPublisher(broker)); // created by the container, so disposed with it
         builder.Host.UseWolverine(wolverine => wolverine.UseLedgerBus(broker));
     }
 
