@@ -33,7 +33,7 @@ public sealed class JsonShapeTests
     [Fact]
     public void CommandResult_HasTheCommonFieldsAndEveryReplyPart_AndRoundTrips()
     {
-        var result = new CommandResult(Guid.NewGuid(), AcquireRefCommand.MessageType, "host-a", "ok", null, 0, null, 44, Replayed: false)
+        var result = new CommandResult(Guid.NewGuid().ToString("D"), AcquireRefCommand.MessageType, "host-a", "ok", null, 0, null, 44, Replayed: false)
         {
             Ioasid = new IoasidReply(42, 1, 3, "active", 2, new Dictionary<string, int> { ["core"] = 1, ["kvm-vm1"] = 1 }, 7, null),
         };

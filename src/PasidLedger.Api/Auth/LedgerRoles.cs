@@ -1,3 +1,5 @@
+using PasidLedger.Domain.Access;
+
 namespace PasidLedger.Api.Auth;
 
 /// <summary>
@@ -15,4 +17,14 @@ public static class LedgerRoles
     public static IReadOnlyList<string> All { get; } = [Operator, Auditor, Vm, Component];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>The token's word for <paramref name="role"/>.</summary>
+    public static string Of(Role role) => role switch
+    {
+        Role.Operator => Operator,
+        Role.Auditor => Auditor,
+        Role.Vm => Vm,
+        Role.Component => Component,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a ledger role."),
+    };
 }

@@ -1,5 +1,7 @@
 using Npgsql;
 using PasidLedger.Api.Hosting;
+using PasidLedger.Bus.Commands;
+using PasidLedger.Domain.Access;
 using PasidLedger.Postgres.Audit;
 
 namespace PasidLedger.Api.Auth;
@@ -10,7 +12,7 @@ namespace PasidLedger.Api.Auth;
 /// <see cref="FlushEvery"/> (and at shutdown) as one batch. A store that does not answer keeps the
 /// tallies for the next round and is counted by <see cref="RepeatedFailureLog"/>.
 /// </summary>
-public sealed class RefusalAudit(AccessRefusals store, TimeProvider clock, RepeatedFailureLog failures) : BackgroundService
+public sealed class RefusalAudit(AccessRefusals store, TimeProvider clock, RepeatedFailureLog failures) : BackgroundService, IRefusalAudit
 {
     public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
 
@@ -21,12 +23,23 @@ public sealed class RefusalAudit(AccessRefusals store, TimeProvider clock, Repea
     public void Record(HttpContext http, string detail)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var now = clock.GetUtcNow();
         var principal = http.User.FindFirst(LedgerTokens.PrincipalClaim)?.Value ?? "";
         var role = http.User.FindFirst(LedgerTokens.RoleClaim)?.Value ?? "";
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
-        var refusal = new AccessRefusal(Hour(now), principal, role, http.Request.Method, route, 1, now, now,
-            http.GetRouteValue("pool") as string, http.Request.Path.Value ?? "", detail);
+        Record(principal, role, http.Request.Method, route, http.GetRouteValue("pool") as string, http.Request.Path.Value ?? "", detail);
+    }
+
+    /// <summary>Counts a refusal of a command that did not come over HTTP (the bus: method <c>BUS</c>, the message type as route).</summary>
+    public void Record(Principal principal, string method, string route, string? pool, string path, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        Record(principal.Name, LedgerRoles.Of(principal.Role), method, route, pool, path, detail);
+    }
+
+    private void Record(string principal, string role, string method, string route, string? pool, string path, string detail)
+    {
+        var now = clock.GetUtcNow();
+        var refusal = new AccessRefusal(Hour(now), principal, role, method, route, 1, now, now, pool, path, detail);
         lock (gate)
         {
             Add(refusal);

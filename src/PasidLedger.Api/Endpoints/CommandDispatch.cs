@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
+using PasidLedger.Application.Commands;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Access;
@@ -19,7 +20,7 @@ internal static class CommandDispatch
     public const string IdempotencyHeader = "Idempotency-Key";
 
     /// <summary>The longest accepted <c>Idempotency-Key</c>.</summary>
-    public const int MaxKeyLength = 200;
+    public const int MaxKeyLength = CommandFields.MaxText;
 
     /// <param name="body">The body of a result that did not fail (<see cref="Responses.ReplyBodies"/>); null answers <c>{}</c>.</param>
     public static async Task<IResult> SendAsync(HttpContext http, string pool, PoolCommand command,
@@ -52,7 +53,7 @@ internal static class CommandDispatch
     /// <summary>At most one <c>Idempotency-Key</c>, of 1 to 200 printable ASCII characters (no spaces or controls).</summary>
     private static IResult? IdempotencyKeyProblem(Microsoft.Extensions.Primitives.StringValues keys) =>
         keys.Count > 1 ? ApiProblems.Invalid("send one Idempotency-Key header, not several")
-        : keys.Count == 1 && keys[0] is { } key && (key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+        : keys.Count == 1 && keys[0] is { } key && !CommandFields.IsIdempotencyKey(key)
             ? ApiProblems.Invalid($"Idempotency-Key must be 1 to {MaxKeyLength} printable ASCII characters without spaces")
         : null;
 

@@ -2,7 +2,9 @@ using PasidLedger.Api.Hosting;
 using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
+using PasidLedger.Application.Commands;
 using PasidLedger.Application.ReadModels;
+using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Postgres.ReadModels;
@@ -17,7 +19,7 @@ internal static class IoasidEndpoints
         var ioasids = pool.MapGroup(string.Empty).WithTags("IOASIDs").ProducesProblem(StatusCodes.Status404NotFound);
         ioasids.MapPost("/sets/{setId}/ioasids", async (HttpContext http, string pool, int setId, AllocateRequest body) =>
             Validate.First(Validate.U32(body.Min, "min"), Validate.U32(body.Max, "max"),
-                body.Private is { Length: > 4096 } ? ApiProblems.Invalid("'private' is limited to 4096 characters, as for PUT private") : null)
+                Validate.OptionalText(body.Private, "private", CommandFields.MaxPrivate))
             ?? await CommandDispatch.SendAsync(http, pool, new AllocateIoasid(setId, (uint)body.Min!.Value, (uint)body.Max!.Value, body.Private),
                 ReplyBodies.Ioasid, StatusCodes.Status201Created).ConfigureAwait(false))
             .WithName("AllocateIoasid").WithSummary("alloc: an ID within [min, max] for the set, with the allocation reference")
@@ -31,13 +33,13 @@ internal static class IoasidEndpoints
             Validate.First(Validate.Id(id), Validate.Text(body.Holder, "holder"))
             ?? await CommandDispatch.SendAsync(http, pool, new ReleaseRef((uint)id, body.Holder!, body.SetId, body.Generation),
                 r => r.Reply is RefsChanged c
-                    ? new ReleaseBody(c.Refs, c.Reclaimed, r.Reason is null ? (c.Reclaimed ? "reclaimed" : "released") : "ignored", r.Reason?.ToString())
+                    ? new ReleaseBody(c.Refs, c.Reclaimed, ReplyOutcomes.Release(r, c), r.Reason?.ToString())
                     : null).ConfigureAwait(false))
             .WithName("ReleaseRef").WithSummary("put: drop a holder's reference; the ID is reclaimed at zero").Produces<ReleaseBody>();
         ioasids.MapPost("/ioasids/{id}/free", async (HttpContext http, string pool, long id, FreeRequest body) =>
             Validate.Id(id)
             ?? await CommandDispatch.SendAsync(http, pool, new FreeIoasid((uint)id, body.SetId, body.Generation), r => r.Reply is FreeOutcome f
-                ? new OutcomeBody(Outcome(f.Result), r.Reason?.ToString())
+                ? new OutcomeBody(ReplyOutcomes.Free(f), r.Reason?.ToString())
                 : null).ConfigureAwait(false))
             .WithName("FreeIoasid").WithSummary("free: drop the allocation reference; FREE_PENDING until the last reference goes")
             .Produces<OutcomeBody>();
@@ -79,11 +81,4 @@ internal static class IoasidEndpoints
         var rows = await queries.IoasidsAsync(pool, id, null, ct).ConfigureAwait(false);
         return rows.Count == 0 ? ApiProblems.NotFound("UnknownId", $"IOASID {id} is not allocated") : Results.Ok(RowBodies.Ioasid(rows[0]));
     }
-
-    private static string Outcome(FreeResult result) => result switch
-    {
-        FreeResult.FreePending => "free_pending",
-        FreeResult.Reclaimed => "reclaimed",
-        _ => "ignored",
-    };
 }

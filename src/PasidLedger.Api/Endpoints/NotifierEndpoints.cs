@@ -5,6 +5,7 @@ using PasidLedger.Api.Hosting;
 using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
+using PasidLedger.Application.Commands;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Errors;
@@ -46,12 +47,12 @@ internal static class NotifierEndpoints
 
     private static async Task<IResult> RegisterAsync(HttpContext http, string pool, RegisterNotifierRequest body)
     {
-        var scope = Parse<NotifierScope>(body.Scope);
-        var priority = Parse<Priority>(body.Priority);
-        var reactions = (body.Reactions ?? []).Select(r => (Parse<NotificationKind>(r?.On), ParseAction(r?.Action), r?.Holder)).ToList();
+        var scope = CommandFields.Word<NotifierScope>(body.Scope);
+        var priority = CommandFields.Word<Priority>(body.Priority);
+        var reactions = (body.Reactions ?? []).Select(r => (CommandFields.Word<NotificationKind>(r?.On), ParseAction(r?.Action), r?.Holder)).ToList();
         var check = Validate.First(
             Validate.Text(body.Name, "name"),
-            body.Endpoint is { Length: > 500 } ? ApiProblems.Invalid("'endpoint' is limited to 500 characters") : null,
+            Validate.OptionalText(body.Endpoint, "endpoint", CommandFields.MaxEndpoint),
             scope is null ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "InvalidScope", Errno.EINVAL, "'scope' must be global, set or mm") : null,
             priority is null ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "InvalidPriority", Errno.EINVAL, "'priority' must be cpu, iommu, device or last") : null,
             reactions.Any(r => r.Item1 is null || r.Item2 is null)
@@ -69,10 +70,6 @@ internal static class NotifierEndpoints
             r => r.Reply is NotifierAdded added ? new NotifierAddedBody(added.NotifierId, added.Active) : null,
             StatusCodes.Status201Created).ConfigureAwait(false);
     }
-
-    private static T? Parse<T>(string? value)
-        where T : struct, Enum =>
-        value is not null && value.All(char.IsLower) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) ? parsed : null;
 
     private static ReactionAction? ParseAction(string? action) => action switch
     {

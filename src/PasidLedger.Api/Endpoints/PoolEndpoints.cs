@@ -3,6 +3,7 @@ using PasidLedger.Api.Hosting;
 using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
+using PasidLedger.Application.Commands;
 using PasidLedger.Application.ReadModels;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
@@ -46,12 +47,7 @@ internal static class PoolEndpoints
 
     private static Task<IResult> CreateAsync(HttpContext http, string pool, CreatePoolRequest? body)
     {
-        var dispatch = body?.Dispatch switch
-        {
-            null or "perChainGlobalFirst" => DispatchPolicy.PerChainGlobalFirst,
-            "mergedByPriority" => DispatchPolicy.MergedByPriority,
-            _ => (DispatchPolicy?)null,
-        };
+        var dispatch = CommandFields.Dispatch(body?.Dispatch);
         if (dispatch is null)
         {
             return Task.FromResult(ApiProblems.Invalid("'dispatch' must be perChainGlobalFirst or mergedByPriority"));

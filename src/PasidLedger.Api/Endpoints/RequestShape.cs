@@ -16,9 +16,8 @@ internal static class RequestShape
     {
         var http = context.HttpContext;
         var pool = http.GetRouteValue("pool") as string ?? string.Empty;
-        return Validate.IsPoolName(pool)
-            ? Validate.First([.. RouteIds.Select(name => RouteId(http, name)), Query(http.Request.Query), .. context.Arguments.Select(Handles)])
-            : ApiProblems.Invalid("pool names are 1–64 characters of letters, digits, '.', '_' or '-'");
+        return Validate.Pool(pool)
+            ?? Validate.First([.. RouteIds.Select(name => RouteId(http, name)), Query(http.Request.Query), .. context.Arguments.Select(Handles)]);
     }
 
     private static IResult? RouteId(HttpContext http, string name) =>

@@ -4,7 +4,9 @@ using PasidLedger.Api.Hosting;
 using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Requests;
 using PasidLedger.Api.Responses;
+using PasidLedger.Application.Commands;
 using PasidLedger.Application.ReadModels;
+using PasidLedger.Application.Writing;
 using PasidLedger.Domain.Commands;
 using PasidLedger.Domain.Deciding;
 using PasidLedger.Domain.Errors;
@@ -38,23 +40,18 @@ internal static class SetEndpoints
             .WithName("ReleaseSet").WithSummary("Release a set: free its members and close it (destroyed once empty)").Produces<SetBody>();
         sets.MapPost("/sets/{setId}/free-all", (HttpContext http, string pool, int setId) =>
             CommandDispatch.SendAsync(http, pool, new FreeAllInSet(setId), r => r.Reply is SetFreedAll freed
-                ? new FreeAllBody(setId, freed.Reclaimed, freed.FreePending, r.Reason is null ? "done" : "ignored", r.Reason?.ToString())
+                ? new FreeAllBody(setId, freed.Reclaimed, freed.FreePending, ReplyOutcomes.Done(r, "done"), r.Reason?.ToString())
                 : null))
             .WithName("FreeAllInSet").WithSummary("Free every member of a live set; ignored for a set that is not live").Produces<FreeAllBody>();
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, string pool, CreateSetRequest body)
     {
-        var type = body.Type switch
-        {
-            "mm" => SetType.Mm,
-            "null" => SetType.Null,
-            _ => (SetType?)null,
-        };
+        var type = CommandFields.SetTypeOf(body.Type);
         return Validate.First(
                 type is null ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "InvalidSetType", Errno.EINVAL, "'type' must be \"mm\" or \"null\"") : null,
                 Validate.U32(body.Quota, "quota"),
-                body.Token is { Length: > 200 } ? ApiProblems.Invalid("'token' is limited to 200 characters") : null)
+                Validate.OptionalText(body.Token, "token", CommandFields.MaxText))
             ?? await CommandDispatch.SendAsync(http, pool, new CreateSet(type!.Value, body.Token, body.Quota!.Value),
                 ReplyBodies.Set, StatusCodes.Status201Created).ConfigureAwait(false);
     }

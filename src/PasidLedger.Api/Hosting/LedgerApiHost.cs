@@ -36,6 +36,7 @@ public static class LedgerApiHost
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBody);
         AddLedger(builder.Services, builder.Configuration);
+        LedgerBus.AddLedgerBus(builder);
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -11,7 +11,7 @@ internal static class ReplyBodies
     /// <summary><c>install_capacity</c> is ignored once the capacity was set (DOMAIN.md 2.1, S2).</summary>
     public static InstallBody? Install(CommandResult result) =>
         result.Rows.Capacity is { } v
-            ? new(v.Pool, v.Capacity, v.Available, v.CapacityInstalled, v.Version, result.Ignored ? "ignored" : "installed", result.Reason?.ToString())
+            ? new(v.Pool, v.Capacity, v.Available, v.CapacityInstalled, v.Version, ReplyOutcomes.Done(result, "installed"), result.Reason?.ToString())
             : null;
 
     /// <summary>The set with its members and SPID map, as <c>GET sets/{setId}</c> shows it.</summary>
@@ -24,5 +24,5 @@ internal static class ReplyBodies
 
     /// <summary>The body of a call the kernel may ignore: "ignored" with the reason, else <paramref name="done"/>.</summary>
     public static OutcomeBody Outcome(CommandResult result, string done) =>
-        result.Ignored ? new OutcomeBody("ignored", result.Reason.ToString()) : new OutcomeBody(done, null);
+        new(ReplyOutcomes.Done(result, done), result.Reason?.ToString());
 }

@@ -16,50 +16,35 @@ namespace PasidLedger.Bus.Relay;
 /// 60 s failover and 130–160 messages/s here (STACK.md), against goals of 5 s and more than the writer
 /// produces; leases, checkpoints and confirms are the relay's own (ARCHITECTURE.md 3).
 /// </remarks>
-public sealed class RabbitRelayPublisher(Uri broker) : IRelayPublisher, IAsyncDisposable
+public sealed class RabbitRelayPublisher : IRelayPublisher, IAsyncDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
     private readonly HashSet<string> declaredQueues = [];
-    private IConnection? connection;
-    private IChannel? channel;
+    private readonly ConfirmingChannel channel;
 
-    public async Task PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
+    public RabbitRelayPublisher(Uri broker) => channel = new(broker, "pasidledger-relay", DeclareExchangesAsync);
+
+    public Task PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        try
+        return channel.UseAsync(async opened =>
         {
-            channel ??= await OpenAsync(ct).ConfigureAwait(false);
             var confirms = new List<Task>(messages.Count);
             foreach (var message in messages)
             {
                 if (message.Queue is { } queue && declaredQueues.Add(queue))
                 {
-                    await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct).ConfigureAwait(false);
-                    await channel.QueueBindAsync(queue, message.Exchange, message.RoutingKey, cancellationToken: ct).ConfigureAwait(false);
+                    await opened.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct).ConfigureAwait(false);
+                    await opened.QueueBindAsync(queue, message.Exchange, message.RoutingKey, cancellationToken: ct).ConfigureAwait(false);
                 }
 
-                confirms.Add(channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: false, Properties(message), message.Body, ct).AsTask());
+                confirms.Add(opened.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: false, Properties(message), message.Body, ct).AsTask());
             }
 
             await Task.WhenAll(confirms).ConfigureAwait(false);
-        }
-        catch
-        {
-            await CloseAsync().ConfigureAwait(false);
-            throw;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        }, ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await CloseAsync().ConfigureAwait(false);
-        gate.Dispose();
-    }
+    public ValueTask DisposeAsync() => channel.DisposeAsync();
 
     private static BasicProperties Properties(OutgoingMessage message) => new()
     {
@@ -70,31 +55,12 @@ public sealed class RabbitRelayPublisher(Uri broker) : IRelayPublisher, IAsyncDi
         Headers = message.Headers.ToDictionary(h => h.Key, h => (object?)Encoding.UTF8.GetBytes(h.Value)),
     };
 
-    private async Task<IChannel> OpenAsync(CancellationToken ct)
+    /// <summary>On a new connection: the exchanges, and no queue declared yet (a broker restart may have lost non-durable state).</summary>
+    private async Task DeclareExchangesAsync(IChannel opened, CancellationToken ct)
     {
-        var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "pasidledger-relay" };
-        connection = await factory.CreateConnectionAsync(ct).ConfigureAwait(false);
-        var opened = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct).ConfigureAwait(false);
+        declaredQueues.Clear();
         await opened.ExchangeDeclareAsync(Exchanges.Events, ExchangeType.Topic, durable: true, cancellationToken: ct).ConfigureAwait(false);
         await opened.ExchangeDeclareAsync(Exchanges.Notifications, ExchangeType.Direct, durable: true, cancellationToken: ct).ConfigureAwait(false);
         await opened.ExchangeDeclareAsync(Exchanges.Work, ExchangeType.Direct, durable: true, cancellationToken: ct).ConfigureAwait(false);
-        return opened;
-    }
-
-    private async Task CloseAsync()
-    {
-        declaredQueues.Clear();
-        if (channel is not null)
-        {
-            await channel.DisposeAsync().ConfigureAwait(false);
-            channel = null;
-        }
-
-        if (connection is not null)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            connection = null;
-        }
     }
 }

@@ -7,7 +7,7 @@ namespace PasidLedger.Contracts.V1;
 /// docs/wire-format.md names, with the fields the HTTP API answers. A command sent again with the same
 /// message id is answered with the first result (<paramref name="Replayed"/> true) and appends nothing.
 /// </summary>
-/// <param name="CommandId">The command's message id (its idempotency key).</param>
+/// <param name="CommandId">The command's message id (its idempotency key): the sender's text, up to 200 printable ASCII characters, often a UUID.</param>
 /// <param name="CommandType">The command's message type, e.g. <c>command.allocate-ioasid.v1</c>.</param>
 /// <param name="Pool">The command's pool.</param>
 /// <param name="Status"><c>ok</c>, <c>ignored</c> (the kernel would return success or false, and the ledger recorded why) or <c>failed</c>.</param>
@@ -17,7 +17,7 @@ namespace PasidLedger.Contracts.V1;
 /// <param name="Version">The pool stream version after the command (unchanged when nothing was appended).</param>
 /// <param name="Replayed">True when this answers a repeated message id with the stored first result.</param>
 public sealed record CommandResult(
-    Guid CommandId,
+    string CommandId,
     string CommandType,
     string Pool,
     string Status,

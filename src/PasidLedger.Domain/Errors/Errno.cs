@@ -23,6 +23,7 @@ public enum Errno
     ENOSPC = 28,
     EDEADLK = 35,
     EOVERFLOW = 75,
+    EOPNOTSUPP = 95,
     ESTALE = 116,
     ENOTSUPP = 524,
 }

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using PasidLedger.Bus.Commands;
+using RabbitMQ.Client;
+
+namespace PasidLedger.Api.Tests.Support;
+
+/// <summary>
+/// The service with its bus: a RabbitMQ broker of its own (Testcontainers) given as <c>Bus:RabbitMq</c>, as
+/// <c>PASIDLEDGER_RABBITMQ</c> gives it in production. Ready once the command endpoint consumes its queue.
+/// </summary>
+public sealed class BusLedgerApi(PostgresServer server) : LedgerApi(server)
+{
+    public RabbitMqBroker Broker { get; } = new();
+
+    public override async ValueTask InitializeAsync()
+    {
+        await Broker.InitializeAsync();
+        await base.InitializeAsync();
+        await Poll.UntilAsync(ListeningAsync, "the bus command endpoint consumes its queue", TestContext.Current.CancellationToken);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Bus:RabbitMq", Broker.Url);
+    }
+
+    private async Task<bool> ListeningAsync()
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(Broker.Url) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(CommandMessages.Queue)).ConsumerCount > 0;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false; // not declared yet
+        }
+    }
+}
