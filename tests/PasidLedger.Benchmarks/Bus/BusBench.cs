@@ -19,7 +19,7 @@ using RabbitMQ.Client.Events;
 namespace PasidLedger.Benchmarks.Bus;
 
 /// <summary>
-/// <c>bus</c>: append → consumer receipt over RabbitMQ. Lifecycles (alloc, free) run at a target rate of
+/// <c>bus</c>: append → consumer receipt over RabbitMQ, after an untimed 3 s warm-up at the goal rate. Lifecycles (alloc, free) run at a target rate of
 /// notifications per second against one pool with <c>--consumers</c> notifiers on its set (ALLOC goes to the set chain); the relay sends each
 /// ALLOC notification to every consumer's queue, where a RabbitMQ.Client consumer takes it and notes
 /// receipt − event time. Phases: the goal rate, then doubling rates until the p99 passes 100 ms or the
@@ -59,7 +59,9 @@ internal static class BusBench
 
         var first = await Relay.StartAsync(dataSource, rabbit);
         var second = await Relay.StartAsync(dataSource, rabbit);
-        Console.WriteLine($"pool {pool}, {consumers} consumers, {seconds} s per rate");
+        // Untimed: the first seconds pay for JIT, connections and the recipients' queue declarations.
+        await RunPhaseAsync(writers, pool, rate, TimeSpan.FromSeconds(3), receipts, consumers);
+        Console.WriteLine($"pool {pool}, {consumers} consumers, {seconds} s per rate after a 3 s warm-up");
         var results = new List<(int Rate, Phase Phase)>();
         for (var target = rate; ; target *= 2)
         {
