@@ -21,6 +21,7 @@ public sealed partial class RelayCoordinator(
     private readonly ConcurrentDictionary<string, PoolRelay> led = new(StringComparer.Ordinal); // read by Led from other threads
     private readonly Channel<string> wake = Channel.CreateUnbounded<string>(); // not SingleReader: that one cannot count
 
+    private readonly HashSet<string> failingPools = new(StringComparer.Ordinal);
     private bool failing;
 
     /// <summary>The pools this instance relays now.</summary>
@@ -55,7 +56,7 @@ public sealed partial class RelayCoordinator(
             }
             catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
             {
-                // The checkpoints stayed: the next round sends again from them. One warning per outage, not one per round (R7).
+                // Looking for leases failed (the store): the next round looks again. One warning per outage, not one per round (R7).
                 if (!failing)
                 {
                     RoundFailed(log, failure.Message);
@@ -82,13 +83,30 @@ public sealed partial class RelayCoordinator(
         }
     }
 
-    /// <summary>Drains <paramref name="pools"/> (every led pool when null) that this instance leads.</summary>
+    /// <summary>
+    /// Drains <paramref name="pools"/> (every led pool when null) that this instance leads. A pool that fails does not
+    /// hold up the others: it is tried again next round from its checkpoint, with one warning until it sends again.
+    /// </summary>
     private async Task DrainAsync(HashSet<string>? pools, CancellationToken ct)
     {
         var everything = pools is null || pools.Contains(IAppendSignals.Everything);
         foreach (var relay in led.Values.Where(relay => everything || pools!.Contains(relay.Pool)).ToList())
         {
-            await relay.DrainAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await relay.DrainAsync(ct).ConfigureAwait(false);
+                if (failingPools.Remove(relay.Pool))
+                {
+                    PoolRecovered(log, relay.Pool);
+                }
+            }
+            catch (Exception failure) when (!ct.IsCancellationRequested)
+            {
+                if (failingPools.Add(relay.Pool))
+                {
+                    PoolFailed(log, relay.Pool, failure.Message);
+                }
+            }
         }
     }
 
@@ -144,9 +162,15 @@ public sealed partial class RelayCoordinator(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The relay lost its leases and takes them again: {Reason}")]
     private static partial void LeasesLost(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The relay cannot send; it tries again every round from the checkpoints until it can: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The relay cannot look for pools; it tries again every round: {Reason}")]
     private static partial void RoundFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The relay sends again")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The relay looks for pools again")]
     private static partial void Recovered(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The relay cannot send pool {Pool}; it tries again every round from its checkpoint: {Reason}")]
+    private static partial void PoolFailed(ILogger logger, string pool, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The relay sends pool {Pool} again")]
+    private static partial void PoolRecovered(ILogger logger, string pool);
 }
