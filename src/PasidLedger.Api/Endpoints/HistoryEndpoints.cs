@@ -5,6 +5,7 @@ using PasidLedger.Api.Auth;
 using PasidLedger.Api.Hosting;
 using PasidLedger.Api.OpenApi;
 using PasidLedger.Api.Responses;
+using PasidLedger.Application.ReadModels;
 using PasidLedger.Application.Serialization;
 using PasidLedger.Domain;
 using PasidLedger.Domain.Events;
@@ -88,7 +89,7 @@ internal static class HistoryEndpoints
     private static NotificationBody Notification(HistoryEvent stored)
     {
         var n = (NotificationPublished)EventSerializer.Deserialize(stored.Type, stored.BodyJson);
-        return new NotificationBody(stored.Version, n.Kind.ToString().ToLowerInvariant(), n.Id, n.Generation,
+        return new NotificationBody(stored.Version, ViewNames.Of(n.Kind), n.Id, n.Generation,
             n.Spid == Ioasid.Invalid ? null : n.Spid, n.SetId, n.Private, n.Recipients);
     }
 

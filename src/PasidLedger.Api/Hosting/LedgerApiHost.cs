@@ -76,11 +76,6 @@ public static class LedgerApiHost
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<PoolTimeTravel>();
         services.AddHostedService<MigrationService>();
-        if (LedgerRelay.Broker(configuration) is { } broker)
-        {
-            LedgerRelay.Add(services, broker);
-        }
-
         services.AddSingleton<IdempotencyPruning>();
         services.AddSingleton<AccessRefusals>();
         services.AddSingleton<RefusalAudit>();

@@ -6,8 +6,9 @@ namespace PasidLedger.Api.Hosting;
 
 /// <summary>
 /// The bus side of the service, when a broker is configured (<c>PASIDLEDGER_RABBITMQ</c> or <c>Bus:RabbitMq</c>, an
-/// <c>amqp://</c> URL; <c>./ops/run</c> sets it): the command endpoint on <c>pasidledger.commands</c>, authenticated with
-/// the HTTP bearer tokens and audited with the HTTP refusals, on Wolverine (<see cref="CommandMessages.UseLedgerBus"/>). Without a broker the service runs HTTP alone.
+/// <c>amqp://</c> URL; <c>./ops/run</c> sets it): the relay (<see cref="LedgerRelay"/>), and the command endpoint on
+/// <c>pasidledger.commands</c>, authenticated with the HTTP bearer tokens and audited with the HTTP refusals, on Wolverine
+/// (<see cref="CommandMessages.UseLedgerBus"/>). Without a broker the service runs HTTP alone.
 /// </summary>
 public static class LedgerBus
 {
@@ -19,6 +20,7 @@ public static class LedgerBus
             return;
         }
 
+        LedgerRelay.Add(builder.Services, broker);
         builder.Services.AddSingleton<IBearerTokens, BearerTokens>();
         builder.Services.AddSingleton<IRefusalAudit>(provider => provider.GetRequiredService<RefusalAudit>());
         builder.Services.AddSingleton<CommandEndpoint>();

@@ -19,4 +19,6 @@ public static class ViewNames
     public static string Of(NotifierScope scope) => scope.ToString().ToLowerInvariant();
 
     public static string Of(Priority priority) => priority.ToString().ToLowerInvariant();
+
+    public static string Of(NotificationKind kind) => kind.ToString().ToLowerInvariant();
 }

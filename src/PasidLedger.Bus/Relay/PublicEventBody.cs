@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PasidLedger.Application.Ports;
 using PasidLedger.Application.Serialization;
-using PasidLedger.Domain.Events;
 
 namespace PasidLedger.Bus.Relay;
 
@@ -19,7 +18,7 @@ public static class PublicEventBody
     /// <summary>Stored fields the public message names otherwise, because a common field has the name.</summary>
     public static IReadOnlyDictionary<(string Event, string Field), string> Renamed { get; } = new Dictionary<(string, string), string>
     {
-        [("set.created.v1", "type")] = "setType",
+        [(Contracts.V1.SetCreated.EventName, "type")] = "setType",
     };
 
     public static JsonObject Of(string pool, RecordedEvent recorded)
@@ -42,7 +41,4 @@ public static class PublicEventBody
         body["causationId"] = recorded.CausationId;
         return body;
     }
-
-    /// <summary>The persisted name of <paramref name="event"/>, the public message's type.</summary>
-    public static string TypeOf(PoolEvent @event) => EventNames.Of(@event);
 }

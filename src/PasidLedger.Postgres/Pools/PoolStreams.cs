@@ -13,7 +13,10 @@ public static class PoolStreams
     /// </summary>
     internal const string LockSql = "select pg_advisory_xact_lock(hashtextextended(@pool, 0))";
 
-    public static string StreamId(string pool) => $"pool-{pool}";
+    /// <summary>What every pool stream's id starts with.</summary>
+    public const string StreamPrefix = "pool-";
+
+    public static string StreamId(string pool) => StreamPrefix + pool;
 
     /// <summary>Takes the pool lock in <paramref name="tx"/> (<see cref="LockSql"/>).</summary>
     internal static async Task LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string pool, CancellationToken ct)

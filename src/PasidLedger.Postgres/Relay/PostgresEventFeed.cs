@@ -12,19 +12,18 @@ namespace PasidLedger.Postgres.Relay;
 /// <summary>The relay's reading of Marten's <c>mt_events</c>: events with the envelope they were appended with, and checkpoints.</summary>
 public sealed class PostgresEventFeed(NpgsqlDataSource dataSource) : IEventFeed
 {
-    private const string StreamPrefix = "pool-";
-
     private readonly PostgresCheckpointStore checkpoints = new(dataSource);
     private readonly PoolTimeTravel history = new(dataSource);
 
     public async Task<IReadOnlyList<string>> PoolsAsync(CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("select id from mt_streams where id like 'pool-%' order by id");
+        await using var command = dataSource.CreateCommand("select id from mt_streams where starts_with(id, @prefix) order by id");
+        command.Parameters.AddWithValue("prefix", PoolStreams.StreamPrefix);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var pools = new List<string>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            pools.Add(reader.GetString(0)[StreamPrefix.Length..]);
+            pools.Add(reader.GetString(0)[PoolStreams.StreamPrefix.Length..]);
         }
 
         return pools;
