@@ -15,5 +15,6 @@ public static class CliRoot
         HistoryCommand.Create(),
         TokenCommand.Create(),
         DemoCommand.Create(),
+        ConsumerCommand.Create(),
     };
 }

@@ -1,0 +1,18 @@
+using PasidLedger.Consumers.Control;
+using PasidLedger.Consumers.Kvm;
+
+namespace PasidLedger.Consumers.Hosting;
+
+/// <summary>The components <c>pasidledger consumer</c> runs.</summary>
+public static class ComponentKinds
+{
+    public static IReadOnlyList<ComponentKind> All { get; } =
+    [
+        ComponentKind.Of<KvmComponent, KvmMemory>("kvm", typeof(TearDownVm)),
+    ];
+
+    public static IEnumerable<string> Names => All.Select(kind => kind.Name);
+
+    /// <summary>The kind called <paramref name="name"/>, or null.</summary>
+    public static ComponentKind? Find(string name) => All.FirstOrDefault(kind => kind.Name == name);
+}

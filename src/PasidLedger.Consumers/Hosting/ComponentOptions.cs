@@ -1,0 +1,11 @@
+namespace PasidLedger.Consumers.Hosting;
+
+/// <summary>
+/// What a component is set up with besides its <see cref="Ledger.LedgerLink"/>: the VM it serves (KVM, VDCM and VFIO:
+/// the VM's mm token, as its ledger token acts for) and the IOMMU consumer VFIO binds through.
+/// </summary>
+public sealed record ComponentOptions(string? Mm, string Iommu = "iommu")
+{
+    /// <summary>The VM's mm token; a per-VM component cannot run without one.</summary>
+    public string RequireMm() => Mm ?? throw new InvalidOperationException("This component serves one VM: give it the VM's mm token (--mm mm:<vm>).");
+}

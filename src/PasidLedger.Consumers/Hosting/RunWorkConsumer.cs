@@ -1,0 +1,36 @@
+using MassTransit;
+using PasidLedger.Consumers.Ledger;
+using PasidLedger.Contracts.V1;
+
+namespace PasidLedger.Consumers.Hosting;
+
+/// <summary>
+/// Receives <see cref="RunWork"/> when this consumer's item is at the head of the pool's ordered queue, lets the
+/// component run it, then completes it so the next item may run. A consumer killed in the middle gets the same
+/// message again (it was never acknowledged to RabbitMQ) and runs the item again from its saved state; its commands
+/// carry the same ids, so nothing the ledger already did happens twice.
+/// </summary>
+public sealed class RunWorkConsumer(ILedgerComponent component, ComponentGate gate, LedgerCommands ledger) : IConsumer<RunWork>
+{
+    public async Task Consume(ConsumeContext<RunWork> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var work = context.Message;
+        var deliveryId = context.MessageId ?? MessageIds.ForDelivery(work.ReadyEventId, work.By);
+        await gate.RunAsync(async () =>
+        {
+            if (!component.IsRepeat(deliveryId))
+            {
+                await component.RunWorkAsync(work, deliveryId, context.CancellationToken).ConfigureAwait(false);
+                component.MarkHandled(deliveryId);
+            }
+
+            return await ledger.SendAsync(
+                new CompleteWorkCommand(work.Pool, work.WorkId),
+                CompleteWorkCommand.MessageType,
+                CommandIds.For(deliveryId, ledger.Name, "complete"),
+                work.ReadyEventId,
+                context.CancellationToken).ConfigureAwait(false);
+        }, context.CancellationToken).ConfigureAwait(false);
+    }
+}

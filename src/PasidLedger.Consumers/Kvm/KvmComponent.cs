@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using PasidLedger.Consumers.Control;
+using PasidLedger.Consumers.Hosting;
+using PasidLedger.Consumers.Ledger;
+using PasidLedger.Consumers.State;
+using PasidLedger.Contracts.V1;
+
+namespace PasidLedger.Consumers.Kvm;
+
+/// <summary>
+/// KVM for one VM (DOMAIN.md 4.8): registered by the VM's mm at priority CPU before its set exists, with the immediate
+/// reaction "get on BIND" (the kernel's <c>get_locked</c> inside the atomic chain). On BIND it installs guest → host in
+/// its table; on UNBIND it removes the entry, then puts; ALLOC and FREE it ignores (V4). On VM teardown it drops every
+/// reference it holds and unregisters.
+/// </summary>
+public sealed class KvmComponent(LedgerCommands ledger, StateFile<KvmMemory> file, ComponentOptions options, ILogger<KvmComponent> log)
+    : LedgerComponent<KvmMemory>(ledger, file, log), IControlHandler<TearDownVm>
+{
+    public override string Kind => "kvm";
+
+    public override Task StartAsync(CancellationToken ct) =>
+        RegisterAsync("mm", options.RequireMm(), "cpu", [new Reaction("bind", "get", null)], ct);
+
+    public override async Task OnNotificationAsync(Notification notification, Guid deliveryId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        switch (notification.Kind)
+        {
+            case "bind" when notification.Spid is { } gpasid:
+                Memory.Table[gpasid] = new HostPasid(notification.Id, notification.Generation);
+                Changed($"BIND: table[{gpasid}] = {notification.Id} (reference taken by the ledger on BIND)");
+                break;
+            case "unbind" when notification.Spid is { } gpasid && Memory.Table.TryGetValue(gpasid, out var host) && host.Id == notification.Id:
+                Memory.Table.Remove(gpasid);
+                Changed($"UNBIND: removed table[{gpasid}] = {host.Id}");
+                await PutAsync(host.Id, host.Generation, deliveryId, "put", ct).ConfigureAwait(false);
+                break;
+            default:
+                await base.OnNotificationAsync(notification, deliveryId, ct).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>VM teardown (DOMAIN.md 5.8): every reference dropped, then unregistered by mm.</summary>
+    public async Task<ControlResult> HandleAsync(TearDownVm request, Guid requestId, CancellationToken ct)
+    {
+        foreach (var (gpasid, host) in Memory.Table.ToList())
+        {
+            Memory.Table.Remove(gpasid);
+            Changed($"teardown: removed table[{gpasid}] = {host.Id}");
+            await PutAsync(host.Id, host.Generation, requestId, $"put/{gpasid}", ct).ConfigureAwait(false);
+        }
+
+        if (Memory.NotifierId is { } notifier)
+        {
+            await SendAsync(new UnregisterNotifierCommand(Pool, notifier, "mm"), UnregisterNotifierCommand.MessageType, requestId, "unregister", ct)
+                .ConfigureAwait(false);
+            Memory.NotifierId = null;
+            Changed($"teardown: unregistered notifier {notifier}");
+        }
+
+        return ControlResult.Done();
+    }
+
+    protected override IReadOnlyList<HeldId> Holds() =>
+        [.. Memory.Table.Select(entry => new HeldId(entry.Value.Id, entry.Value.Generation, "pasid-translation", $"{entry.Key} → {entry.Value.Id}"))];
+}

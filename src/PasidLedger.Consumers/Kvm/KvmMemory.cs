@@ -1,0 +1,13 @@
+using PasidLedger.Consumers.State;
+
+namespace PasidLedger.Consumers.Kvm;
+
+/// <summary>KVM's saved state: the VM's guest → host PASID translation table.</summary>
+public sealed class KvmMemory : ComponentMemory
+{
+    /// <summary>Guest PASID → host PASID and its generation.</summary>
+    public SortedDictionary<uint, HostPasid> Table { get; init; } = [];
+}
+
+/// <summary>A host PASID with the generation its reference was taken on.</summary>
+public sealed record HostPasid(uint Id, int Generation);

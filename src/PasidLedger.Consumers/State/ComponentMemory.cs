@@ -1,0 +1,22 @@
+using PasidLedger.Consumers.Control;
+
+namespace PasidLedger.Consumers.State;
+
+/// <summary>What every component keeps and saves: its notifier, the deliveries it finished, its step counter and the references it released.</summary>
+public class ComponentMemory
+{
+    /// <summary>How many finished deliveries are remembered to drop repeats; RabbitMQ repeats recent ones only.</summary>
+    public const int HandledKept = 4096;
+
+    /// <summary>Its notifier registration, once registered.</summary>
+    public int? NotifierId { get; set; }
+
+    /// <summary>The message ids of the deliveries it finished, oldest first.</summary>
+    public List<Guid> Handled { get; init; } = [];
+
+    /// <summary>Counts its changes; orders its DMA runs and releases.</summary>
+    public long Step { get; set; }
+
+    /// <summary>Every reference it released, in order.</summary>
+    public List<ReleasedRef> Releases { get; init; } = [];
+}
