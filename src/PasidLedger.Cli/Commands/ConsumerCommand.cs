@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using PasidLedger.Api.Auth;
 using PasidLedger.Consumers.Hosting;
@@ -34,6 +35,12 @@ internal static class ConsumerCommand
             var (name, mm) = Principal(token);
             var link = new LedgerLink(parse.GetValue(pool)!, name, token, Broker(parse.GetValue(broker)));
             var builder = Host.CreateApplicationBuilder();
+            builder.Logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss.fff ";
+            });
+            builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
             builder.AddConsumer(ComponentKinds.Find(parse.GetValue(kind)!)!, link, new ComponentOptions(mm, parse.GetValue(iommu)!),
                 Path.Combine(parse.GetValue(stateDir)!, StateFileName(link)));
             using var host = builder.Build();

@@ -8,6 +8,9 @@ namespace PasidLedger.Consumers.Control;
 /// <param name="Id">The host IOASID the request found or used, if any.</param>
 public sealed record ControlResult(bool Ok, string? Reason, int Errno, string? Detail, uint? Id = null)
 {
+    /// <summary>The pool version after the last ledger command the component sent (0 if none): the driver waits for the timeline to reach it.</summary>
+    public long Version { get; init; }
+
     public static ControlResult Done(uint? id = null) => new(true, null, 0, null, id);
 
     public static ControlResult Refused(string reason, int errno, string detail) => new(false, reason, errno, detail);

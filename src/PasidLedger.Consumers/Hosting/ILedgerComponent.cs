@@ -13,6 +13,9 @@ public interface ILedgerComponent
     /// <summary><c>iommu</c>, <c>kvm</c>, <c>vdcm</c> or <c>vfio</c>.</summary>
     string Kind { get; }
 
+    /// <summary>The pool version after the last ledger command it sent (0 before the first).</summary>
+    long LastVersion { get; }
+
     /// <summary>Whether <paramref name="deliveryId"/> was handled to the end already (a repeat).</summary>
     bool IsRepeat(Guid deliveryId);
 

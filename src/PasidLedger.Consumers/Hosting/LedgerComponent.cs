@@ -34,6 +34,8 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
 
     protected string Pool => Ledger.Pool;
 
+    public long LastVersion { get; private set; }
+
     public bool IsRepeat(Guid deliveryId) => Memory.Handled.Contains(deliveryId);
 
     public void MarkHandled(Guid deliveryId)
@@ -84,8 +86,12 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
     }
 
     /// <summary>Sends <paramref name="command"/> as step <paramref name="step"/> of what <paramref name="cause"/> (a delivery or request id) asked for.</summary>
-    protected Task<CommandResult> SendAsync<T>(T command, string messageType, Guid cause, string step, CancellationToken ct) where T : class =>
-        Ledger.SendAsync(command, messageType, CommandIds.For(cause, Name, step), cause, ct);
+    protected async Task<CommandResult> SendAsync<T>(T command, string messageType, Guid cause, string step, CancellationToken ct) where T : class
+    {
+        var result = await Ledger.SendAsync(command, messageType, CommandIds.For(cause, Name, step), cause, ct).ConfigureAwait(false);
+        LastVersion = Math.Max(LastVersion, result.Version);
+        return result;
+    }
 
     /// <summary>Registers its notifier once; the id is saved, so a restarted consumer does not register again.</summary>
     protected async Task RegisterAsync(string scope, string? token, string priority, IReadOnlyList<Reaction> reactions, CancellationToken ct)
@@ -95,9 +101,9 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
             return;
         }
 
-        var result = await Ledger.SendAsync(
+        var result = await SendAsync(
             new RegisterNotifierCommand(Pool, Name, scope, null, token, priority, LedgerLink.ControlQueueOf(Pool, Name), reactions),
-            RegisterNotifierCommand.MessageType, Guid.NewGuid(), null, ct).ConfigureAwait(false);
+            RegisterNotifierCommand.MessageType, Guid.NewGuid(), "register", ct).ConfigureAwait(false);
         Memory.NotifierId = result.Notifier?.NotifierId
             ?? throw new InvalidOperationException($"{Name} could not register its notifier: {result.Reason} ({result.Errno}) {result.Detail}");
         Changed($"registered notifier {Memory.NotifierId} ({scope}{(token is null ? string.Empty : $" {token}")}, priority {priority}, active {result.Notifier.Active})");

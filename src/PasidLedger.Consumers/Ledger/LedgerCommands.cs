@@ -47,7 +47,7 @@ public sealed partial class LedgerCommands(IBus bus, PendingResults pending, Led
 
     private void Describe(SendContext context, string messageType, Guid commandId, Guid? causation)
     {
-        context.ContentType = PlainJson;
+        context.Serializer = context.Serialization.GetMessageSerializer(PlainJson);
         context.MessageId = commandId;
         context.Headers.Set(HeaderNames.Authorization, $"Bearer {link.Token}");
         context.Headers.Set(HeaderNames.Type, messageType);
