@@ -42,7 +42,7 @@ internal static class ConsumerCommand
             });
             builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
             builder.AddConsumer(ComponentKinds.Find(parse.GetValue(kind)!)!, link, new ComponentOptions(mm, parse.GetValue(iommu)!),
-                Path.Combine(parse.GetValue(stateDir)!, StateFileName(link)));
+                Path.Combine(parse.GetValue(stateDir)!, LedgerLink.StateFileName(link.Name, link.Pool)));
             using var host = builder.Build();
             await host.RunAsync(ct).ConfigureAwait(false);
             return 0;
@@ -74,7 +74,4 @@ internal static class ConsumerCommand
             ? broker
             : throw new CliException($"A consumer needs RabbitMQ: set {BrokerVariable} or give --rabbitmq amqp://… (./ops/rabbit status prints one).");
     }
-
-    private static string StateFileName(LedgerLink link) =>
-        string.Concat($"{link.Name}.{link.Pool}.json".Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
 }

@@ -18,4 +18,8 @@ public sealed record LedgerLink(string Pool, string Name, string Token, Uri Brok
 
     /// <summary>The control queue of the consumer named <paramref name="name"/> in <paramref name="pool"/>.</summary>
     public static string ControlQueueOf(string pool, string name) => $"{name}.{pool}.control";
+
+    /// <summary>The file name a consumer named <paramref name="name"/> saves its state for <paramref name="pool"/> under: letters, digits, '.', '-', '_' kept, anything else '_'.</summary>
+    public static string StateFileName(string name, string pool) =>
+        string.Concat($"{name}.{pool}.json".Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
 }

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using PasidLedger.Consumers.Ledger;
+
+namespace PasidLedger.Consumers.Scenarios;
+
+/// <summary>
+/// The consumer processes of one pool, each <c>pasidledger consumer &lt;kind&gt;</c> on its own: started with its own token
+/// (in its environment, never on its command line) and the broker, their output kept per process, stopped by their own
+/// PID (killed when <see cref="DisposeAsync"/> comes first).
+/// </summary>
+/// <param name="program">The program that runs the CLI (e.g. <c>dotnet</c>).</param>
+/// <param name="cliArguments">Its arguments before <c>consumer</c> (e.g. the path of <c>pasidledger.dll</c>).</param>
+/// <param name="stateDir">Where the consumers save their local state.</param>
+public sealed class ConsumerProcesses(string program, IReadOnlyList<string> cliArguments, Uri broker, string stateDir) : IAsyncDisposable
+{
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(90);
+    private readonly Dictionary<string, ConsumerProcess> _running = new(StringComparer.Ordinal);
+
+    /// <summary>Starts consumer <paramref name="kind"/> for <paramref name="pool"/> as the principal of <paramref name="token"/>, and waits until it has registered and listens.</summary>
+    public async Task StartAsync(string kind, string name, string pool, string token, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in cliArguments.Concat(["consumer", kind, "--pool", pool, "--state-dir", stateDir]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PASIDLEDGER_TOKEN"] = token;
+        start.Environment["PASIDLEDGER_RABBITMQ"] = broker.ToString();
+        var process = new ConsumerProcess(name, Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}"));
+        _running[name] = process;
+        await process.WaitUntilStartedAsync(StartWait, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>What consumer <paramref name="name"/> has printed so far.</summary>
+    public IReadOnlyList<string> Output(string name) => _running[name].Lines;
+
+    /// <summary>Kills consumer <paramref name="name"/> at once (<c>kill -9</c>), as a crash would.</summary>
+    public async Task KillAsync(string name)
+    {
+        if (_running.Remove(name, out var process))
+        {
+            await process.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The state file consumer <paramref name="name"/> keeps for <paramref name="pool"/>.</summary>
+    public string StateFileOf(string name, string pool) => Path.Combine(stateDir, LedgerLink.StateFileName(name, pool));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _running.Values)
+        {
+            await process.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _running.Clear();
+    }
+}
