@@ -103,6 +103,19 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
         Changed($"registered notifier {Memory.NotifierId} ({scope}{(token is null ? string.Empty : $" {token}")}, priority {priority}, active {result.Notifier.Active})");
     }
 
+    /// <summary>Unregisters its notifier (<paramref name="via"/> as in <see cref="UnregisterNotifierCommand"/>) as step <c>unregister</c> of <paramref name="cause"/>; a second call sends nothing.</summary>
+    protected async Task UnregisterAsync(string? via, Guid cause, string why, CancellationToken ct)
+    {
+        if (Memory.NotifierId is not { } notifier)
+        {
+            return;
+        }
+
+        await SendAsync(new UnregisterNotifierCommand(Pool, notifier, via), UnregisterNotifierCommand.MessageType, cause, "unregister", ct).ConfigureAwait(false);
+        Memory.NotifierId = null;
+        Changed($"{why}: unregistered notifier {notifier}");
+    }
+
     /// <summary>Puts the reference <paramref name="id"/> of <paramref name="generation"/> it holds, and records the release.</summary>
     protected async Task<CommandResult> PutAsync(uint id, int generation, Guid cause, string step, CancellationToken ct)
     {

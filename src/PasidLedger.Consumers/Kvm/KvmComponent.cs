@@ -51,13 +51,7 @@ public sealed class KvmComponent(ILedgerCommands ledger, StateFile<KvmMemory> fi
             await PutAsync(host.Id, host.Generation, requestId, $"put/{gpasid}", ct).ConfigureAwait(false);
         }
 
-        if (Memory.NotifierId is { } notifier)
-        {
-            await SendAsync(new UnregisterNotifierCommand(Pool, notifier, "mm"), UnregisterNotifierCommand.MessageType, requestId, "unregister", ct)
-                .ConfigureAwait(false);
-            Memory.NotifierId = null;
-            Changed($"teardown: unregistered notifier {notifier}");
-        }
+        await UnregisterAsync("mm", requestId, "teardown", ct).ConfigureAwait(false);
 
         return ControlResult.Done();
     }

@@ -125,13 +125,7 @@ public sealed class VdcmComponent(ILedgerCommands ledger, StateFile<VdcmMemory> 
     public async Task<ControlResult> HandleAsync(ReleaseDevice request, Guid requestId, CancellationToken ct)
     {
         await ClearThenPutAsync([.. Memory.Queues.Keys], requestId, "release", ct).ConfigureAwait(false);
-        if (Memory.NotifierId is { } notifier)
-        {
-            await SendAsync(new UnregisterNotifierCommand(Pool, notifier, "mm"), UnregisterNotifierCommand.MessageType, requestId, "unregister", ct)
-                .ConfigureAwait(false);
-            Memory.NotifierId = null;
-            Changed($"release: unregistered notifier {notifier}");
-        }
+        await UnregisterAsync("mm", requestId, "release", ct).ConfigureAwait(false);
 
         return ControlResult.Done();
     }
