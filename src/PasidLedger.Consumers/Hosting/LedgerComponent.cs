@@ -15,7 +15,7 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
     private readonly StateFile<TMemory> _file;
     private readonly ILogger _log;
 
-    protected LedgerComponent(LedgerCommands ledger, StateFile<TMemory> file, ILogger log)
+    protected LedgerComponent(ILedgerCommands ledger, StateFile<TMemory> file, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(file);
         Ledger = ledger;
@@ -26,7 +26,7 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
 
     public abstract string Kind { get; }
 
-    protected LedgerCommands Ledger { get; }
+    protected ILedgerCommands Ledger { get; }
 
     protected TMemory Memory { get; }
 

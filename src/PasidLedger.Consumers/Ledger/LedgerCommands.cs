@@ -11,7 +11,7 @@ namespace PasidLedger.Consumers.Ledger;
 /// and waits for the result. An unanswered command is sent again with the same message id, which the ledger answers
 /// with the first result, so waiting never causes a command twice.
 /// </summary>
-public sealed partial class LedgerCommands(IBus bus, PendingResults pending, LedgerLink link, ILogger<LedgerCommands> log)
+public sealed partial class LedgerCommands(IBus bus, PendingResults pending, LedgerLink link, ILogger<LedgerCommands> log) : ILedgerCommands
 {
     private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(5);
     private static readonly Uri CommandsExchange = new($"exchange:{Exchanges.Commands}?type=direct&durable=true");
