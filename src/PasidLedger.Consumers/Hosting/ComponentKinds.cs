@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using PasidLedger.Consumers.Control;
+using PasidLedger.Consumers.Iommu;
 using PasidLedger.Consumers.Kvm;
+using PasidLedger.Consumers.Vfio;
 
 namespace PasidLedger.Consumers.Hosting;
 
@@ -8,7 +11,10 @@ public static class ComponentKinds
 {
     public static IReadOnlyList<ComponentKind> All { get; } =
     [
+        ComponentKind.Of<IommuComponent, IommuMemory>("iommu", typeof(BindDevice), typeof(UnbindDevice)),
         ComponentKind.Of<KvmComponent, KvmMemory>("kvm", typeof(TearDownVm)),
+        ComponentKind.Of<VfioComponent, VfioMemory>("vfio", typeof(BindGuestPasid), typeof(UnbindGuestPasid))
+            .With(services => services.AddSingleton<IIommuDriver, IommuDriverClient>()),
     ];
 
     public static IEnumerable<string> Names => All.Select(kind => kind.Name);
