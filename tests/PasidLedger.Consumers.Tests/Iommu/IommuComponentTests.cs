@@ -53,7 +53,7 @@ public sealed class IommuComponentTests : IDisposable
     [Fact]
     public async Task SecondDeviceOnTheSameHostPasid_SendsNoCommand_NoSecondBindNorReference()
     {
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
+        await BindAsync("dev1");
         var sent = _ledger.Sent.Count;
 
         var result = await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev2"), Guid.NewGuid(), Ct);
@@ -67,7 +67,7 @@ public sealed class IommuComponentTests : IDisposable
     [Fact]
     public async Task SameDeviceBoundTwice_AnswersOk_AndChangesNothing()
     {
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
+        await BindAsync("dev1");
         var before = _iommu.Show();
 
         var result = await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
@@ -80,8 +80,7 @@ public sealed class IommuComponentTests : IDisposable
     [Fact]
     public async Task LastDeviceUnbind_DetachesSpidThenDataThenPuts_AndDropsTheRecord()
     {
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev2"), Guid.NewGuid(), Ct);
+        await BindAsync("dev1", "dev2");
         await _iommu.HandleAsync(new UnbindDevice(H, 1, "dev2"), Guid.NewGuid(), Ct);
         _ledger.Sent.Count.ShouldBe(3);
         var request = Guid.NewGuid();
@@ -142,7 +141,7 @@ public sealed class IommuComponentTests : IDisposable
     [Fact]
     public async Task FreeNotification_SendsNothing_TheLedgerQueuedTheCleanupInTheChain()
     {
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
+        await BindAsync("dev1");
 
         await _iommu.OnNotificationAsync(Free(H, 1, $"svm:{H}"), Guid.NewGuid(), Ct);
         await _iommu.OnNotificationAsync(Free(7, 1, null), Guid.NewGuid(), Ct);
@@ -154,8 +153,7 @@ public sealed class IommuComponentTests : IDisposable
     [Fact]
     public async Task FreeCleanup_TearsDownEveryDeviceEntry_ThenDetachesSpidThenDataThenPuts()
     {
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev2"), Guid.NewGuid(), Ct);
+        await BindAsync("dev1", "dev2");
         var delivery = Guid.NewGuid();
 
         await _iommu.RunWorkAsync(Cleanup(H, 1), delivery, Ct);
@@ -169,7 +167,7 @@ public sealed class IommuComponentTests : IDisposable
     [Fact]
     public async Task CleanupCutShortByACrash_RunAgainAfterARestart_SendsTheSameIds_AndPutsOnce()
     {
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
+        await BindAsync("dev1");
         var delivery = Guid.NewGuid();
         _ledger.CrashAfter = DetachPrivateCommand.MessageType;
         await Should.ThrowAsync<SimulatedCrashException>(() => _iommu.RunWorkAsync(Cleanup(H, 1), delivery, Ct));
@@ -185,7 +183,7 @@ public sealed class IommuComponentTests : IDisposable
     [Fact]
     public async Task CleanupAfterTheLastUnbind_FindsNoRecord_AndSendsNothing()
     {
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
+        await BindAsync("dev1");
         await _iommu.HandleAsync(new UnbindDevice(H, 1, "dev1"), Guid.NewGuid(), Ct);
 
         await _iommu.RunWorkAsync(Cleanup(H, 1), Guid.NewGuid(), Ct);
@@ -207,8 +205,7 @@ public sealed class IommuComponentTests : IDisposable
     [Fact]
     public async Task RestartedDriver_ReloadsItsRecords_AndUnbindsTheLastDeviceFromThem()
     {
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev1"), Guid.NewGuid(), Ct);
-        await _iommu.HandleAsync(new BindDevice(H, 1, G, "dev2"), Guid.NewGuid(), Ct);
+        await BindAsync("dev1", "dev2");
 
         var restarted = Start();
         restarted.Show().Holds.ShouldBe(_iommu.Show().Holds);
@@ -221,6 +218,14 @@ public sealed class IommuComponentTests : IDisposable
     public void Dispose() => _state.Dispose();
 
     private IommuComponent Start() => new(_ledger, _state.File<IommuMemory>(), NullLogger<IommuComponent>.Instance);
+
+    private async Task BindAsync(params string[] devices)
+    {
+        foreach (var device in devices)
+        {
+            (await _iommu.HandleAsync(new BindDevice(H, 1, G, device), Guid.NewGuid(), Ct)).Ok.ShouldBeTrue();
+        }
+    }
 
     private string[] Tables() => [.. _iommu.Show().Holds.Select(held => $"{held.Table}: {held.Entry.Split(':')[0]}")];
 
