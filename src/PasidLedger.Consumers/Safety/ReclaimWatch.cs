@@ -15,6 +15,10 @@ public sealed class ReclaimWatch(IBus bus, string pool, IReadOnlyList<string> co
 {
     private static readonly RequestTimeout AskTimeout = RequestTimeout.After(s: 10);
     private HostReceiveEndpointHandle? _endpoint;
+    private int _checked;
+
+    /// <summary>How many reclaims were checked so far.</summary>
+    public int Checked => Volatile.Read(ref _checked);
 
     /// <summary>Connects the temporary endpoint and waits until it receives.</summary>
     public async Task StartAsync(CancellationToken ct)
@@ -55,6 +59,7 @@ public sealed class ReclaimWatch(IBus bus, string pool, IReadOnlyList<string> co
         checker.Check(reclaimed.Id, reclaimed.Generation, states.OfType<ComponentState>());
         checker.Report([.. consumers.Zip(states).Where(asked => asked.Second is null)
             .Select(asked => new SafetyViolation(asked.First, "-", "-", reclaimed.Id, reclaimed.Generation, "did not answer ShowState; its tables could not be checked"))]);
+        Interlocked.Increment(ref _checked);
     }
 
     private async Task<ComponentState?> AskAsync(string name, CancellationToken ct)

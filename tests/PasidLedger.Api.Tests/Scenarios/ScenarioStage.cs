@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PasidLedger.Api.Tests.Support;
 using PasidLedger.Consumers.Ledger;
+using PasidLedger.Consumers.Safety;
 using PasidLedger.Consumers.Scenarios;
 
 namespace PasidLedger.Api.Tests.Scenarios;
@@ -15,6 +16,7 @@ public sealed class ScenarioStage : IAsyncDisposable
 
     private ScenarioStage(BusLedgerApi api, Cast cast, ScenarioBus bus)
     {
+        Watch = new ReclaimWatch(bus.Bus, cast.Pool, [cast.Iommu, cast.Kvm, cast.Vdcm, cast.Vfio], Safety);
         Cast = cast;
         Bus = bus;
         Driver = new GuestDriver(bus, cast);
@@ -35,6 +37,11 @@ public sealed class ScenarioStage : IAsyncDisposable
 
     public ConsumerProcesses Consumers { get; }
 
+    /// <summary>Checks every consumer's tables against each reclaim of the pool as it happens.</summary>
+    public SafetyChecker Safety { get; } = new(NullLogger<SafetyChecker>.Instance);
+
+    public ReclaimWatch Watch { get; }
+
     /// <summary>The CLI the tests were built with (same configuration).</summary>
     public static string CliPath
     {
@@ -53,6 +60,7 @@ public sealed class ScenarioStage : IAsyncDisposable
         var cast = new Cast(pool);
         var bus = await ScenarioBus.StartAsync(new LedgerLink(pool, cast.Mm, api.TokenFor(cast.Mm), new Uri(api.Broker.Url)), NullLoggerFactory.Instance, ct);
         var stage = new ScenarioStage(api, cast, bus);
+        await stage.Watch.StartAsync(ct);
         await Task.WhenAll(
             stage.StartAsync("iommu", cast.Iommu, cast.Iommu, ct),
             stage.StartAsync("kvm", cast.Kvm, $"{cast.Kvm} for {cast.Mm}", ct),
@@ -66,6 +74,7 @@ public sealed class ScenarioStage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Watch.DisposeAsync();
         await Consumers.DisposeAsync();
         await Bus.DisposeAsync();
         Directory.Delete(_stateDir, recursive: true);
