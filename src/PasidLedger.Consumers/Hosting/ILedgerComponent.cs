@@ -16,7 +16,7 @@ public interface ILedgerComponent
     /// <summary>The pool version after the last ledger command it sent (0 before the first).</summary>
     long LastVersion { get; }
 
-    /// <summary>Whether <paramref name="deliveryId"/> was handled to the end already (a repeat).</summary>
+    /// <summary>Whether <paramref name="deliveryId"/> was handled to the end already (a repeat, which it logs as dropped).</summary>
     bool IsRepeat(Guid deliveryId);
 
     /// <summary>Remembers (and saves) that <paramref name="deliveryId"/> was handled to the end.</summary>

@@ -36,7 +36,16 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
 
     public long LastVersion { get; private set; }
 
-    public bool IsRepeat(Guid deliveryId) => Memory.Handled.Contains(deliveryId);
+    public bool IsRepeat(Guid deliveryId)
+    {
+        if (!Memory.Handled.Contains(deliveryId))
+        {
+            return false;
+        }
+
+        LogRepeat(_log, Name, deliveryId);
+        return true;
+    }
 
     public void MarkHandled(Guid deliveryId)
     {
@@ -131,6 +140,9 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
         Changed($"put({id}) → {result.Status}{(result.Release is { } left ? $", refs {left.Refs}{(left.Reclaimed ? ", reclaimed" : string.Empty)}" : $" {result.Reason}")}");
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Name}: repeat of delivery {DeliveryId} dropped")]
+    private static partial void LogRepeat(ILogger logger, string name, Guid deliveryId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Name} #{Step}: {What}")]
     private static partial void LogChange(ILogger logger, string name, long step, string what);

@@ -10,7 +10,8 @@ namespace PasidLedger.Api.Tests.Scenarios;
 /// the consumers' own tables afterwards. KVM's put after UNBIND is a command over the bus here, not the kernel's
 /// <c>put_locked</c> inside the chain, so which holder's put comes first may differ from the kernel; the refs values do not.
 /// </summary>
-public sealed class GuestScenarioTests(BusLedgerApi api) : IClassFixture<BusLedgerApi>
+public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
+    where TApi : BusLedgerApi
 {
     private const string Alloc = "ALLOC → kvm:A, vdcm:dsa0";
     private const string Bind = "BIND → kvm:A, vdcm:dsa0";
@@ -90,7 +91,13 @@ public sealed class GuestScenarioTests(BusLedgerApi api) : IClassFixture<BusLedg
         var ct = TestContext.Current.CancellationToken;
         var stage = await ScenarioStage.StartAsync(api, ct);
         var h = await scenario.Play(stage.Driver, stage.Steps, ct);
+        CheckDelivery(stage);
         return (stage, new TimelineFacts(stage.Bus.Timeline.Events, h), h);
+    }
+
+    /// <summary>What the configuration adds to every scenario's checks.</summary>
+    protected virtual void CheckDelivery(ScenarioStage stage)
+    {
     }
 
     private static async Task ShouldHoldNothingAsync(ScenarioStage stage)
@@ -101,6 +108,25 @@ public sealed class GuestScenarioTests(BusLedgerApi api) : IClassFixture<BusLedg
         foreach (var name in new[] { stage.Cast.Iommu, stage.Cast.Kvm, stage.Cast.Vdcm, stage.Cast.Vfio })
         {
             (await stage.Driver.ShowAsync(name, TestContext.Current.CancellationToken)).Holds.ShouldBeEmpty($"{name} still holds");
+        }
+    }
+}
+
+/// <summary>The scenarios as they run: each message delivered once.</summary>
+public sealed class GuestScenarioTests(BusLedgerApi api) : GuestScenarioSuite<BusLedgerApi>(api);
+
+/// <summary>
+/// The same scenarios with every message the relay sends delivered twice (same message id): the same refs, notifications
+/// and final tables, no reference released twice, and each consumer shows it dropped the repeats.
+/// </summary>
+public sealed class TwiceDeliveredScenarioTests(TwiceDeliveringLedgerApi api) : GuestScenarioSuite<TwiceDeliveringLedgerApi>(api)
+{
+    protected override void CheckDelivery(ScenarioStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        foreach (var name in new[] { stage.Cast.Kvm, stage.Cast.Vdcm })
+        {
+            stage.Consumers.Output(name).ShouldContain(line => line.Contains("dropped", StringComparison.Ordinal), $"{name} saw no repeated delivery");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace PasidLedger.Api.Tests.Support;
 /// The service with its bus: a RabbitMQ broker of its own (Testcontainers) given as <c>Bus:RabbitMq</c>, as
 /// <c>PASIDLEDGER_RABBITMQ</c> gives it in production. Ready once the command endpoint consumes its queue.
 /// </summary>
-public sealed class BusLedgerApi(PostgresServer server) : LedgerApi(server)
+public class BusLedgerApi(PostgresServer server) : LedgerApi(server)
 {
     public RabbitMqBroker Broker { get; } = new();
 
@@ -23,6 +23,7 @@ public sealed class BusLedgerApi(PostgresServer server) : LedgerApi(server)
     {
         await base.DisposeAsync();
         await Broker.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
