@@ -6,6 +6,9 @@ ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0
 FROM ${RUNTIME_IMAGE}
 WORKDIR /app
 COPY . /app/
+# Where `pasidledger consumer` keeps its state in docker-compose.yml: a new named volume takes the owner of
+# the directory it is mounted on, so the user below can write to it.
+RUN mkdir -p /var/lib/pasidledger/consumers && chown -R 1654:1654 /var/lib/pasidledger
 # Not root: the uid of the `app` user of .NET's images, which needs no passwd entry.
 USER 1654:1654
 ENV HOME=/tmp ASPNETCORE_ENVIRONMENT=Production

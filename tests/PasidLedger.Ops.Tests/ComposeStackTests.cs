@@ -10,7 +10,8 @@ namespace PasidLedger.Ops.Tests;
 
 /// <summary>
 /// docker-compose.yml run for real through <c>ops/compose</c>: the stack comes up, serves the API on its
-/// published loopback port, keeps what it stored across a restart of the ledger's container, and goes away.
+/// published loopback port, runs the four consumers, which register in pool host-a over RabbitMQ, keeps what it
+/// stored across a restart of the ledger's container, and goes away.
 /// </summary>
 /// <remarks>
 /// The project name carries <c>PASIDLEDGER_TEST_RUN</c>, so <c>ops/test</c> can take the stack down even when
@@ -58,7 +59,9 @@ public sealed class ComposeStackTests
         token.ExitCode.ShouldBe(0, token.ToString());
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Stdout.Trim().Split('\n')[^1]);
 
+        // `up` created the pool for the consumers; again with the same options changes nothing.
         (await http.PutAsync("v1/pools/host-a", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await TheConsumersRunAndRegisterAsync(http, environment);
         (await http.PostAsJsonAsync("v1/pools/host-a/sets", new { type = "mm", token = "mm:A", quota = 8 }, TestContext.Current.CancellationToken))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         var allocated = await ReadAsync(await http.PostAsJsonAsync("v1/pools/host-a/sets/0/ioasids", new { min = 1, max = 100 }, TestContext.Current.CancellationToken));
@@ -72,6 +75,29 @@ public sealed class ComposeStackTests
         readBack.GetProperty("generation").GetInt32().ShouldBe(allocated.GetProperty("generation").GetInt32());
         readBack.GetProperty("state").GetString().ShouldBe("idle");
         readBack.GetProperty("holders").GetProperty("core").GetInt32().ShouldBe(1);
+    }
+
+    // Started after the pool exists, no consumer has a reason to fail: each runs and was never restarted.
+    // VFIO registers no notifier of its own: it binds through the IOMMU consumer.
+    private static async Task TheConsumersRunAndRegisterAsync(HttpClient http, Dictionary<string, string?> environment)
+    {
+        string[] registering = ["iommu", "kvm:A", "vdcm:dsa0"];
+        var names = new List<string>();
+        await Poll.UntilAsync(async () =>
+        {
+            var notifiers = await ReadAsync(await http.GetAsync("v1/pools/host-a/notifiers", TestContext.Current.CancellationToken));
+            names = [.. notifiers.EnumerateArray().Select(notifier => notifier.GetProperty("name").GetString()!)];
+            return registering.All(names.Contains);
+        }, "the consumers did not register their notifiers in pool host-a", TestContext.Current.CancellationToken, Patience);
+        names.ShouldBe(registering, ignoreOrder: true);
+
+        foreach (var consumer in (string[])["iommu", "kvm", "vdcm", "vfio"])
+        {
+            var container = await Script.RunAsync("ops/compose", ["ps", "-q", consumer], environment);
+            container.ExitCode.ShouldBe(0, container.ToString());
+            var state = await Script.RunAsync("docker", ["inspect", "--format", "{{.State.Status}} restarts={{.RestartCount}}", container.Stdout.Trim()]);
+            state.Stdout.Trim().ShouldBe("running restarts=0", $"the {consumer} consumer: {state}");
+        }
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
