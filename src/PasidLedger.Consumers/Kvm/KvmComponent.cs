@@ -18,12 +18,16 @@ public sealed class KvmComponent(ILedgerCommands ledger, StateFile<KvmMemory> fi
 {
     public override string Kind => "kvm";
 
-    public override Task StartAsync(CancellationToken ct) =>
-        RegisterAsync("mm", options.RequireMm(), "cpu", [new Reaction("bind", "get", null)], ct);
+    public override async Task StartAsync(CancellationToken ct)
+    {
+        await RegisterAsync("mm", options.RequireMm(), "cpu", [new Reaction("bind", "get", null)], ct).ConfigureAwait(false);
+        await PayOwedAsync(ct).ConfigureAwait(false);
+    }
 
     public override async Task OnNotificationAsync(Notification notification, Guid deliveryId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        await PayOwedAsync(ct).ConfigureAwait(false);
         switch (notification.Kind)
         {
             case "bind" when notification.Spid is { } gpasid:
@@ -31,9 +35,8 @@ public sealed class KvmComponent(ILedgerCommands ledger, StateFile<KvmMemory> fi
                 Changed($"BIND: table[{gpasid}] = {notification.Id} (reference taken by the ledger on BIND)");
                 break;
             case "unbind" when notification.Spid is { } gpasid && Memory.Table.TryGetValue(gpasid, out var host) && host.Id == notification.Id:
-                Memory.Table.Remove(gpasid);
-                Changed($"UNBIND: removed table[{gpasid}] = {host.Id}");
-                await PutAsync(host.Id, host.Generation, deliveryId, "put", ct).ConfigureAwait(false);
+                Remove(gpasid, host, deliveryId, "put", "UNBIND");
+                await PayOwedAsync(ct).ConfigureAwait(false);
                 break;
             default:
                 await base.OnNotificationAsync(notification, deliveryId, ct).ConfigureAwait(false);
@@ -46,14 +49,33 @@ public sealed class KvmComponent(ILedgerCommands ledger, StateFile<KvmMemory> fi
     {
         foreach (var (gpasid, host) in Memory.Table.ToList())
         {
-            Memory.Table.Remove(gpasid);
-            Changed($"teardown: removed table[{gpasid}] = {host.Id}");
-            await PutAsync(host.Id, host.Generation, requestId, $"put/{gpasid}", ct).ConfigureAwait(false);
+            Remove(gpasid, host, requestId, $"put/{gpasid}", "teardown");
         }
+
+        await PayOwedAsync(ct).ConfigureAwait(false);
 
         await UnregisterAsync("mm", requestId, "teardown", ct).ConfigureAwait(false);
 
         return ControlResult.Done();
+    }
+
+    /// <summary>Removes the entry first (the table never names an ID whose reference is gone) and owes its put, both saved at once.</summary>
+    private void Remove(uint gpasid, HostPasid host, Guid cause, string step, string why)
+    {
+        Memory.Table.Remove(gpasid);
+        Memory.Owed.Add(new OwedPut(host, cause, step));
+        Changed($"{why}: removed table[{gpasid}] = {host.Id}");
+    }
+
+    /// <summary>Puts every reference it owes, including one a crash left unput (same command id, so never twice).</summary>
+    private async Task PayOwedAsync(CancellationToken ct)
+    {
+        foreach (var owed in Memory.Owed.ToList())
+        {
+            await PutAsync(owed.Host.Id, owed.Host.Generation, owed.Cause, owed.Step, ct).ConfigureAwait(false);
+            Memory.Owed.Remove(owed);
+            Changed($"owed put({owed.Host.Id}) done");
+        }
     }
 
     protected override IReadOnlyList<HeldId> Holds() =>

@@ -23,6 +23,9 @@ public sealed class ScriptedLedger(string name, int generation = 1) : ILedgerCom
     /// <summary>The message type that crashes the sender after the ledger did it; cleared once it crashed.</summary>
     public string? CrashAfter { get; set; }
 
+    /// <summary>When set, the component "dies" as it is about to send a command of this type: the ledger never sees it.</summary>
+    public string? CrashBefore { get; set; }
+
     public IReadOnlyList<string> Types => [.. Sent.Select(sent => sent.MessageType)];
 
     public void Refuse(string messageType, string reason, int errno) => _refusals[messageType] = (reason, errno);
@@ -31,6 +34,12 @@ public sealed class ScriptedLedger(string name, int generation = 1) : ILedgerCom
 
     public Task<CommandResult> SendAsync<T>(T command, string messageType, Guid commandId, Guid? causation, CancellationToken ct) where T : class
     {
+        if (CrashBefore == messageType)
+        {
+            CrashBefore = null;
+            throw new SimulatedCrashException(messageType);
+        }
+
         Sent.Add(new SentCommand(command, messageType, commandId, causation));
         if (!_answered.TryGetValue(commandId, out var result))
         {
