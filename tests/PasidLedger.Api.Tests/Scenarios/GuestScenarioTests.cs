@@ -95,7 +95,7 @@ public sealed class GuestScenarioTests(BusLedgerApi api) : IClassFixture<BusLedg
 
     private static async Task ShouldHoldNothingAsync(ScenarioStage stage)
     {
-        foreach (var name in new[] { stage.Cast.Iommu, stage.Cast.Kvm, stage.Cast.Vdcm, stage.Cast.Vfio })
+        foreach (var name in stage.Cast.Components)
         {
             (await stage.Driver.ShowAsync(name, TestContext.Current.CancellationToken)).Holds.ShouldBeEmpty($"{name} still holds");
         }
