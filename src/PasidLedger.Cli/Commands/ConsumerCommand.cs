@@ -67,7 +67,8 @@ internal static class ConsumerCommand
             : throw new CliException("The token names no principal.");
     }
 
-    private static Uri Broker(string? option)
+    /// <summary>The broker of <paramref name="option"/>, else of <c>PASIDLEDGER_RABBITMQ</c>; none is the user's to fix.</summary>
+    public static Uri Broker(string? option)
     {
         var text = option ?? Environment.GetEnvironmentVariable(BrokerVariable);
         return Uri.TryCreate(text, UriKind.Absolute, out var broker) && broker.Scheme is "amqp" or "amqps"
