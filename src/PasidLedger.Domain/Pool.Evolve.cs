@@ -37,6 +37,8 @@ public static partial class Pool
                 break;
             case NotificationPublished:
                 break; // A record of delivery; the state moved with the events around it.
+            case NotificationAcknowledged:
+                break; // An audit record: a recipient's answer changes nothing in the pool.
             case NotifierRegistered or NotifierActivated or NotifierDeactivated or NotifierUnregistered:
                 NotifierEvolution.Apply(state, @event);
                 break;

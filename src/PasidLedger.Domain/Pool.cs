@@ -50,6 +50,7 @@ public static partial class Pool
             UnregisterNotifier c => NotifierDecisions.Unregister(state, c),
             QueueWork c => WorkDecisions.Queue(state, c),
             CompleteWork c => WorkDecisions.Complete(state, c),
+            AcknowledgeNotification c => NotificationDecisions.Acknowledge(state, c),
             _ => throw new UnreachableException($"No decision for {command.GetType().Name}."),
         };
     }

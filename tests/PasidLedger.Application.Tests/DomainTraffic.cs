@@ -17,12 +17,12 @@ public static class DomainTraffic
     private static readonly string[] Holders = [Ioasid.CoreHolder, "kvm", "vdcm", "iommu"];
     private static readonly NotificationKind[] Kinds = Enum.GetValues<NotificationKind>();
 
-    /// <summary>A step: which command (0–29, weighted by repetition below) and two numbers of entropy.</summary>
+    /// <summary>A step: which command (0–30, weighted by repetition below) and two numbers of entropy.</summary>
     public sealed record TrafficStep(int Kind, int A, int B);
 
     public static Gen<TrafficStep[]> Steps(int count) =>
         Gen.ArrayOf(
-            from kind in Gen.Choose(0, 29)
+            from kind in Gen.Choose(0, 30)
             from a in Gen.Choose(0, int.MaxValue)
             from b in Gen.Choose(0, int.MaxValue)
             select new TrafficStep(kind, a, b),
@@ -64,7 +64,9 @@ public static class DomainTraffic
             26 => Register(a, b, setId),
             27 => new UnregisterNotifier(state.Notifiers.Count > 0 ? state.Notifiers.Keys.Order().ElementAt(a % state.Notifiers.Count) : 1, (UnregisterVia)(b % 2)),
             28 => new QueueWork($"w{a % 3}", "iommu", b % 2 == 0 ? id : null),
-            _ => new CompleteWork(state.Work.Count > 0 ? state.Work[0].WorkId : "w0"),
+            29 => new CompleteWork(state.Work.Count > 0 ? state.Work[0].WorkId : "w0"),
+            _ => new AcknowledgeNotification(new Guid(a, (short)b, 7, 0, 0, 0, 0, 0, 0, 0, 0), 1 + (a % Math.Max(state.Version, 1)), Holders[b % Holders.Length],
+                Kinds[b % Kinds.Length], id, state.LastGeneration(id)),
         };
     }
 

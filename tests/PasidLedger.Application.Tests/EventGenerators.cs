@@ -51,6 +51,7 @@ public static class EventGenerators
         _ when type == typeof(int) => Gen.Frequency((1, Gen.Elements(int.MinValue, -1, 0, int.MaxValue)), (4, Gen.Choose(int.MinValue, int.MaxValue))).Select(n => (object?)n),
         _ when type == typeof(uint) => Gen.Frequency((1, Gen.Elements(0u, 1u, uint.MaxValue)), (4, Words.Select(w => (uint)w))).Select(n => (object?)n),
         _ when type == typeof(long) => Gen.Frequency((1, Gen.Elements(long.MinValue, 0L, long.MaxValue)), (4, Words.Zip(Words, (hi, lo) => (long)((hi << 32) | lo)))).Select(n => (object?)n),
+        _ when type == typeof(Guid) => Words.Zip(Words, (hi, lo) => (object?)new Guid((uint)hi, (ushort)(lo >> 16), (ushort)lo, 0x70, 0, 0, 0, 0, 0, 0, (byte)hi)),
         _ when type.IsEnum => EnumValue(type),
         _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) => List(type.GetGenericArguments()[0], nullability.GenericTypeArguments[0]),
         _ when type.IsClass => Construct(type),

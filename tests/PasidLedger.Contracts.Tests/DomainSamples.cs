@@ -27,6 +27,7 @@ internal static class DomainSamples
         var t when t == typeof(int) => 7,
         var t when t == typeof(uint) => 42u,
         var t when t == typeof(long) => 1_048_576L,
+        var t when t == typeof(Guid) => Guid.Parse("01923f6e-7c4a-7b1e-9a3d-5f2b8c1d0e4a"),
         var t when t.IsDefined(typeof(FlagsAttribute)) => Enum.ToObject(t, Enum.GetValues(t).Cast<object>().Aggregate(0, (bits, v) => bits | Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture))),
         var t when t.IsEnum => Enum.GetValues(t).GetValue(Enum.GetValues(t).Length - 1),
         var t when t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) => List(t.GetGenericArguments()[0], withNulls),

@@ -1,5 +1,7 @@
 using PasidLedger.Api.Auth;
+using PasidLedger.Application.Ports;
 using PasidLedger.Bus.Commands;
+using PasidLedger.Postgres.History;
 using Wolverine;
 
 namespace PasidLedger.Api.Hosting;
@@ -23,6 +25,7 @@ public static class LedgerBus
         LedgerRelay.Add(builder.Services, broker);
         builder.Services.AddSingleton<IBearerTokens, BearerTokens>();
         builder.Services.AddSingleton<IRefusalAudit>(provider => provider.GetRequiredService<RefusalAudit>());
+        builder.Services.AddSingleton<INotificationLookup, PostgresNotificationLookup>();
         builder.Services.AddSingleton<CommandEndpoint>();
         builder.Services.AddSingleton(_ => new ResultPublisher(broker)); // created by the container, so disposed with it
         builder.Host.UseWolverine(wolverine => wolverine.UseLedgerBus(broker));

@@ -28,6 +28,7 @@ public sealed record CommandSubject(long? Ioasid, int? Generation, int? SetId)
         ReleaseSet c => new(null, null, c.SetId),
         FreeAllInSet c => new(null, null, c.SetId),
         QueueWork { Id: { } id } => new(id, null, null),
+        AcknowledgeNotification c => new(c.Id, c.Generation, null),
         _ => None,
     };
 

@@ -23,6 +23,7 @@ public sealed record EventMetadata(long? Ioasid, int? Generation, int? SetId, st
         SpidAttached e => new(e.Id, e.Generation, e.SetId, null, null),
         SpidDetached e => new(e.Id, e.Generation, e.SetId, null, null),
         NotificationPublished e => new(e.Id, e.Generation, e.SetId, null, null),
+        NotificationAcknowledged e => new(e.Id, e.Generation, null, null, null),
         NotifierRegistered e => new(null, null, e.SetId, e.Token, e.NotifierId),
         NotifierActivated e => new(null, null, e.SetId, null, e.NotifierId),
         NotifierDeactivated e => new(null, null, e.SetId, null, e.NotifierId),

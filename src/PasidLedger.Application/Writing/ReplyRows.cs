@@ -36,7 +36,7 @@ public sealed record ReplyRows(CapacityView? Capacity, RefcountView? Ioasid, Set
             FreeSet c => OfSet(state, c.SetId),
             ReleaseSet c => OfSet(state, c.SetId),
             ReleaseRef or FreeIoasid or DetachPrivate or DetachSpid or AcquireRefBySpid or FreeAllInSet
-                or RegisterNotifier or UnregisterNotifier or QueueWork or CompleteWork => None,
+                or RegisterNotifier or UnregisterNotifier or QueueWork or CompleteWork or AcknowledgeNotification => None,
             _ => throw new UnreachableException($"No reply rows are defined for {command.GetType().Name}."),
         };
 

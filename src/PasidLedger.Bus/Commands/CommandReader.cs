@@ -12,7 +12,7 @@ namespace PasidLedger.Bus.Commands;
 /// <summary>
 /// Reads a command message into the domain command HTTP would send for the same request, with the same field
 /// checks (<see cref="CommandFields"/>), and names its result part (docs/wire-format.md §9). The acknowledgement
-/// has no domain command yet: it is read as <c>NotSupported</c>.
+/// is read as an <see cref="AcknowledgementReading"/>: its domain command needs the notification looked up first.
 /// </summary>
 public static class CommandReader
 {
@@ -72,8 +72,10 @@ public static class CommandReader
             Checked(m.Pool, new QueueWork(m.WorkId, m.By, m.Id), ResultParts.Work(m.WorkId), CommandFields.Text(m.WorkId, "workId"), CommandFields.Text(m.By, "by"))),
         [CompleteWorkCommand.MessageType] = Of<CompleteWorkCommand>((m, _) =>
             Checked(m.Pool, new CompleteWork(m.WorkId), ResultParts.None, CommandFields.Text(m.WorkId, "workId"))),
-        [AcknowledgeNotificationCommand.MessageType] = Of<AcknowledgeNotificationCommand>((_, _) => new UnreadableCommand(CommandRefusal.NotSupported(
-            "acknowledgements are not recorded yet: the ledger has no command for them (issue 11)"))),
+        [AcknowledgeNotificationCommand.MessageType] = Of<AcknowledgeNotificationCommand>((m, _) =>
+            CommandFields.First([CommandFields.Pool(m.Pool), CommandFields.Text(m.Recipient, "recipient")]) is { } problem
+                ? Invalid(problem)
+                : new AcknowledgementReading(m.Pool, m.EventId, m.Recipient)),
     };
 
     /// <summary>The message types this endpoint reads: the routing keys its queue is bound with.</summary>

@@ -14,5 +14,6 @@ public sealed record CommandRefusal(string Reason, Errno Errno, string Detail)
     public static CommandRefusal UnknownPool(string pool) =>
         new("UnknownPool", Errno.ENOENT, $"pool {pool} does not exist; create it with command.create-pool.v1");
 
-    public static CommandRefusal NotSupported(string detail) => new("NotSupported", Errno.EOPNOTSUPP, detail);
+    public static CommandRefusal UnknownNotification(string pool, Guid eventId) =>
+        new("UnknownNotification", Errno.ENOENT, $"pool {pool} has no notification.published.v1 with event id {eventId:D}");
 }

@@ -1,5 +1,6 @@
 using PasidLedger.Consumers.Control;
 using PasidLedger.Consumers.Kvm;
+using PasidLedger.Consumers.Vdcm;
 
 namespace PasidLedger.Consumers.Hosting;
 
@@ -9,6 +10,7 @@ public static class ComponentKinds
     public static IReadOnlyList<ComponentKind> All { get; } =
     [
         ComponentKind.Of<KvmComponent, KvmMemory>("kvm", typeof(TearDownVm)),
+        ComponentKind.Of<VdcmComponent, VdcmMemory>("vdcm", typeof(ProgramQueuePasid), typeof(ClearQueuePasid), typeof(RunDma), typeof(ReleaseDevice)),
     ];
 
     public static IEnumerable<string> Names => All.Select(kind => kind.Name);

@@ -15,7 +15,7 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
     private readonly StateFile<TMemory> _file;
     private readonly ILogger _log;
 
-    protected LedgerComponent(LedgerCommands ledger, StateFile<TMemory> file, ILogger log)
+    protected LedgerComponent(ILedgerCommands ledger, StateFile<TMemory> file, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(file);
         Ledger = ledger;
@@ -26,7 +26,7 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
 
     public abstract string Kind { get; }
 
-    protected LedgerCommands Ledger { get; }
+    protected ILedgerCommands Ledger { get; }
 
     protected TMemory Memory { get; }
 
@@ -107,6 +107,19 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
         Memory.NotifierId = result.Notifier?.NotifierId
             ?? throw new InvalidOperationException($"{Name} could not register its notifier: {result.Reason} ({result.Errno}) {result.Detail}");
         Changed($"registered notifier {Memory.NotifierId} ({scope}{(token is null ? string.Empty : $" {token}")}, priority {priority}, active {result.Notifier.Active})");
+    }
+
+    /// <summary>Unregisters its notifier (<paramref name="via"/> as in <see cref="UnregisterNotifierCommand"/>) as step <c>unregister</c> of <paramref name="cause"/>; a second call sends nothing.</summary>
+    protected async Task UnregisterAsync(string? via, Guid cause, string why, CancellationToken ct)
+    {
+        if (Memory.NotifierId is not { } notifier)
+        {
+            return;
+        }
+
+        await SendAsync(new UnregisterNotifierCommand(Pool, notifier, via), UnregisterNotifierCommand.MessageType, cause, "unregister", ct).ConfigureAwait(false);
+        Memory.NotifierId = null;
+        Changed($"{why}: unregistered notifier {notifier}");
     }
 
     /// <summary>Puts the reference <paramref name="id"/> of <paramref name="generation"/> it holds, and records the release.</summary>

@@ -9,7 +9,7 @@ namespace PasidLedger.Consumers.Hosting;
 /// component handle each once, then acknowledges it to the ledger. A repeat is acknowledged again (the ledger records
 /// one acknowledgement per notification and recipient) and changes nothing else.
 /// </summary>
-public sealed class NotificationConsumer(ILedgerComponent component, ComponentGate gate, LedgerCommands ledger) : IConsumer<Notification>
+public sealed class NotificationConsumer(ILedgerComponent component, ComponentGate gate, ILedgerCommands ledger) : IConsumer<Notification>
 {
     public async Task Consume(ConsumeContext<Notification> context)
     {

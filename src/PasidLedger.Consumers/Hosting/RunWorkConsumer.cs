@@ -10,7 +10,7 @@ namespace PasidLedger.Consumers.Hosting;
 /// message again (it was never acknowledged to RabbitMQ) and runs the item again from its saved state; its commands
 /// carry the same ids, so nothing the ledger already did happens twice.
 /// </summary>
-public sealed class RunWorkConsumer(ILedgerComponent component, ComponentGate gate, LedgerCommands ledger) : IConsumer<RunWork>
+public sealed class RunWorkConsumer(ILedgerComponent component, ComponentGate gate, ILedgerCommands ledger) : IConsumer<RunWork>
 {
     public async Task Consume(ConsumeContext<RunWork> context)
     {

@@ -13,7 +13,7 @@ namespace PasidLedger.Consumers.Kvm;
 /// its table; on UNBIND it removes the entry, then puts; ALLOC and FREE it ignores (V4). On VM teardown it drops every
 /// reference it holds and unregisters.
 /// </summary>
-public sealed class KvmComponent(LedgerCommands ledger, StateFile<KvmMemory> file, ComponentOptions options, ILogger<KvmComponent> log)
+public sealed class KvmComponent(ILedgerCommands ledger, StateFile<KvmMemory> file, ComponentOptions options, ILogger<KvmComponent> log)
     : LedgerComponent<KvmMemory>(ledger, file, log), IControlHandler<TearDownVm>
 {
     public override string Kind => "kvm";
@@ -51,13 +51,7 @@ public sealed class KvmComponent(LedgerCommands ledger, StateFile<KvmMemory> fil
             await PutAsync(host.Id, host.Generation, requestId, $"put/{gpasid}", ct).ConfigureAwait(false);
         }
 
-        if (Memory.NotifierId is { } notifier)
-        {
-            await SendAsync(new UnregisterNotifierCommand(Pool, notifier, "mm"), UnregisterNotifierCommand.MessageType, requestId, "unregister", ct)
-                .ConfigureAwait(false);
-            Memory.NotifierId = null;
-            Changed($"teardown: unregistered notifier {notifier}");
-        }
+        await UnregisterAsync("mm", requestId, "teardown", ct).ConfigureAwait(false);
 
         return ControlResult.Done();
     }

@@ -8,6 +8,3 @@ public sealed class KvmMemory : ComponentMemory
     /// <summary>Guest PASID → host PASID and its generation.</summary>
     public SortedDictionary<uint, HostPasid> Table { get; init; } = [];
 }
-
-/// <summary>A host PASID with the generation its reference was taken on.</summary>
-public sealed record HostPasid(uint Id, int Generation);

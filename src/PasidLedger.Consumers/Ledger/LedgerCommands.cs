@@ -11,19 +11,16 @@ namespace PasidLedger.Consumers.Ledger;
 /// and waits for the result. An unanswered command is sent again with the same message id, which the ledger answers
 /// with the first result, so waiting never causes a command twice.
 /// </summary>
-public sealed partial class LedgerCommands(IBus bus, PendingResults pending, LedgerLink link, ILogger<LedgerCommands> log)
+public sealed partial class LedgerCommands(IBus bus, PendingResults pending, LedgerLink link, ILogger<LedgerCommands> log) : ILedgerCommands
 {
     private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(5);
     private static readonly Uri CommandsExchange = new($"exchange:{Exchanges.Commands}?type=direct&durable=true");
     private static readonly ContentType PlainJson = new("application/json");
 
-    /// <summary>The pool this consumer serves.</summary>
     public string Pool => link.Pool;
 
-    /// <summary>Its principal name.</summary>
     public string Name => link.Name;
 
-    /// <summary>Sends <paramref name="command"/> with message id <paramref name="commandId"/> until the ledger answers.</summary>
     public async Task<CommandResult> SendAsync<T>(T command, string messageType, Guid commandId, Guid? causation, CancellationToken ct)
         where T : class
     {

@@ -16,3 +16,19 @@ public sealed record NotificationPublished(string Kind, uint Id, int Generation,
     /// <inheritdoc />
     public override string Type => EventName;
 }
+
+/// <summary>
+/// A recipient acknowledged a notification (<see cref="AcknowledgeNotificationCommand"/>), recorded once per
+/// (<paramref name="NotificationEventId"/>, <paramref name="Recipient"/>): the <c>eventId</c> and <c>version</c> of
+/// the <see cref="NotificationPublished"/> it answers, with its <paramref name="Kind"/>, <paramref name="Id"/> and
+/// <paramref name="Generation"/>. It changes nothing in the pool.
+/// </summary>
+public sealed record NotificationAcknowledged(Guid NotificationEventId, long NotificationVersion, string Recipient, string Kind, uint Id,
+    int Generation) : PublicEvent
+{
+    /// <summary>The persisted event name.</summary>
+    public const string EventName = "notification.acknowledged.v1";
+
+    /// <inheritdoc />
+    public override string Type => EventName;
+}

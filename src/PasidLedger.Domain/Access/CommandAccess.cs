@@ -59,6 +59,7 @@ public static class CommandAccess
         QueueWork c => c.By != who.Name ? "work is queued only under the queuing principal's own name" : c.Id is { } id ? OfId(state, who, id) : null,
         CompleteWork c => state.Work.FirstOrDefault(w => w.WorkId == c.WorkId) is { } item && item.By != who.Name
             ? $"work {c.WorkId} was queued by {item.By}; only it completes the work" : null,
+        AcknowledgeNotification c => c.Recipient == who.Name ? null : $"{who.Name} acknowledges notifications only as itself, not as {c.Recipient}",
         // CreatePool, capacity, AdjustSetQuota, and any command this table has not been taught.
         _ => OperatorsOnly,
     };

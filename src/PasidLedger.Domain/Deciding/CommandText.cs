@@ -26,6 +26,7 @@ internal static class CommandText
         RegisterNotifier c => [("name", c.Name), ("token", c.Token), ("endpoint", c.Endpoint), .. c.Reactions.Select(r => ("holder", r.Holder))],
         QueueWork c => [("workId", c.WorkId), ("by", c.By)],
         CompleteWork c => [("workId", c.WorkId)],
+        AcknowledgeNotification c => [("recipient", c.Recipient)],
         _ => [],
     };
 }

@@ -25,6 +25,7 @@ public static class EventNames
         [typeof(SpidAttached)] = "ioasid.spid-attached.v1",
         [typeof(SpidDetached)] = "ioasid.spid-detached.v1",
         [typeof(NotificationPublished)] = "notification.published.v1",
+        [typeof(NotificationAcknowledged)] = "notification.acknowledged.v1",
         [typeof(NotifierRegistered)] = "notifier.registered.v1",
         [typeof(NotifierActivated)] = "notifier.activated.v1",
         [typeof(NotifierDeactivated)] = "notifier.deactivated.v1",

@@ -26,3 +26,15 @@ public sealed record NotificationPublished(
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, Id, Generation, Recipients.Count);
 }
+
+/// <summary>
+/// A recipient acknowledged the notification recorded at <paramref name="NotificationVersion"/> as event
+/// <paramref name="NotificationEventId"/>: an audit record, the pool state does not change.
+/// </summary>
+public sealed record NotificationAcknowledged(
+    Guid NotificationEventId,
+    long NotificationVersion,
+    string Recipient,
+    NotificationKind Kind,
+    uint Id,
+    int Generation) : PoolEvent;

@@ -41,6 +41,8 @@ public static class LedgerEventStore
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
+        // An acknowledgement names its notification by event id (INotificationLookup): one index probe, not a stream scan.
+        options.Events.EnableUniqueIndexOnEventId = true;
         options.UseSystemTextJsonForSerialization(new JsonSerializerOptions(LedgerJson.Options), EnumStorage.AsString, Casing.CamelCase);
         foreach (var type in EventNames.Types)
         {

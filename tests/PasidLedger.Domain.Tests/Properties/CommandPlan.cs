@@ -28,6 +28,7 @@ public enum CommandKind
     UnregisterNotifier,
     QueueWork,
     CompleteWork,
+    AcknowledgeNotification,
 }
 
 /// <summary>

@@ -96,6 +96,22 @@ public static partial class CommandPlanner
             dice.Chance(4) ? "" : dice.Pick(NotifierNames),
             dice.Chance(50) ? PickId(state, dice) : null);
 
+    /// <summary>
+    /// An acknowledgement of some earlier version, mostly by a notifier's name. The pool keeps no notifications, so
+    /// which event that version is, and the kind, ID and generation, are the service's to check, not the domain's.
+    /// </summary>
+    private static AcknowledgeNotification AcknowledgeNotification(PoolState state, Dice dice)
+    {
+        var id = PickId(state, dice);
+        var version = dice.Next(100) switch
+        {
+            < 85 => 1 + dice.Next((int)Math.Max(state.Version, 1)),
+            < 92 => dice.Next(2) - 1,
+            _ => state.Version + 1,
+        };
+        return new(new Guid((uint)dice.Next(int.MaxValue), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), version, dice.Chance(4) ? " " : dice.Pick(NotifierNames), dice.Pick(Kinds), id, state.LastGeneration(id));
+    }
+
     private static string PickWorkId(PoolState state, Dice dice) => dice.Next(100) switch
     {
         < 75 when state.Work.Count > 0 => state.Work[0].WorkId,

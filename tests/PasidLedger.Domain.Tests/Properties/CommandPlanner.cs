@@ -37,6 +37,7 @@ public static partial class CommandPlanner
             CommandKind.UnregisterNotifier => new UnregisterNotifier(PickNotifierId(state, dice), dice.Chance(50) ? UnregisterVia.Mm : UnregisterVia.Set),
             CommandKind.QueueWork => QueueWork(state, dice),
             CommandKind.CompleteWork => new CompleteWork(PickWorkId(state, dice)),
+            CommandKind.AcknowledgeNotification => AcknowledgeNotification(state, dice),
             _ => PlanIoasid(state, step.Kind, dice),
         };
     }

@@ -56,6 +56,10 @@ public sealed partial class LedgerAudit
             case NotificationPublished e:
                 BeforeNotification(state, e);
                 break;
+            case NotificationAcknowledged e:
+                Require(e.NotificationVersion >= 1 && e.NotificationVersion <= state.Version && !string.IsNullOrWhiteSpace(e.Recipient), "ack",
+                    () => $"{e.Recipient} acknowledged version {e.NotificationVersion} of {state.Version}");
+                break;
             case NotifierRegistered or NotifierActivated or NotifierDeactivated or NotifierUnregistered:
                 BeforeNotifierEvent(state, @event);
                 break;

@@ -32,6 +32,7 @@ public static class PlanGenerators
         (2, CommandKind.UnregisterNotifier),
         (2, CommandKind.QueueWork),
         (4, CommandKind.CompleteWork),
+        (2, CommandKind.AcknowledgeNotification),
     ];
 
     public static IEnumerable<CommandKind> WeightedKinds => Weights.Select(weight => weight.Kind);

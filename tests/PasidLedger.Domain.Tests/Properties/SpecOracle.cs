@@ -39,6 +39,9 @@ public static partial class SpecOracle
             QueueWork c => string.IsNullOrWhiteSpace(c.WorkId) || string.IsNullOrWhiteSpace(c.By) ? Error(Errno.EINVAL)
                 : state.IsWorkQueued(c.WorkId) ? Ignore : Ok,
             CompleteWork c => !state.IsWorkQueued(c.WorkId) ? Error(Errno.ENOENT) : state.Work[0].WorkId != c.WorkId ? Error(Errno.EBUSY) : Ok,
+            // Issue 11: an audit record of an earlier version; the pool cannot tell which event that version was.
+            AcknowledgeNotification c => string.IsNullOrWhiteSpace(c.Recipient) || !Enum.IsDefined(c.Kind)
+                || c.NotificationVersion < 1 || c.NotificationVersion > state.Version ? Error(Errno.EINVAL) : Ok,
             _ => ForIoasid(state, command),
         };
     }

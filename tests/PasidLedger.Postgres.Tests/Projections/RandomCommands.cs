@@ -61,9 +61,18 @@ internal sealed class RandomCommands(int seed)
             scope == NotifierScope.Mm ? Pick(Tokens) : null, (Priority)random.Next(4), Maybe("queue:x"), reactions);
     }
 
-    private PoolCommand Work(PoolState state) => state.Work.Count > 0 && random.Next(3) > 0
+    private PoolCommand Work(PoolState state) => random.Next(5) == 0 ? Acknowledge(state)
+        : state.Work.Count > 0 && random.Next(3) > 0
         ? new CompleteWork(random.Next(5) == 0 ? Pick(state.Work.ToArray()).WorkId : state.Work[0].WorkId)
         : new QueueWork($"w{++work % 7}", Pick(Holders), random.Next(2) == 0 ? Id(state) : null);
+
+    /// <summary>An acknowledgement of an earlier version: the pool records it without looking at which event that was.</summary>
+    private AcknowledgeNotification Acknowledge(PoolState state)
+    {
+        var id = Id(state);
+        return new(Guid.NewGuid(), random.Next(1, (int)Math.Min(state.Version, int.MaxValue - 1) + 1), Pick(Names), (NotificationKind)random.Next(1, 5), id,
+            state.LastGeneration(id));
+    }
 
     private PoolCommand Reference(PoolState state)
     {
