@@ -34,7 +34,7 @@ internal static class DemoCommand
                 return DomainDemo.Run(Console.Out, name);
             }
 
-            var rabbit = ConsumerCommand.Broker(parse.GetValue(broker));
+            var rabbit = ConsumerCommand.Broker(parse.GetValue(broker), "The demo");
             var options = DatabaseOptions.TryResolve(parse) ?? new PostgresOptions
             {
                 ConnectionString = await PrivateCluster.StartAsync(Console.Error, ct).ConfigureAwait(false),
