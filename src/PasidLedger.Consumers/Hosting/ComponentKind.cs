@@ -20,4 +20,8 @@ public sealed record ComponentKind(string Name, Action<IServiceCollection, strin
                 services.AddSingleton(typeof(IControlHandler<>).MakeGenericType(request), provider => provider.GetRequiredService<TComponent>());
             }
         }, controlRequests);
+
+    /// <summary>This kind with <paramref name="services"/> added to the container too (what only its component needs).</summary>
+    public ComponentKind With(Action<IServiceCollection> services) =>
+        this with { AddTo = (collection, statePath) => { AddTo(collection, statePath); services(collection); } };
 }
