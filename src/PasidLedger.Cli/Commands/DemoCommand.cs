@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using PasidLedger.Cli.Demo;
 using PasidLedger.Postgres;
-using Spectre.Console;
 
 namespace PasidLedger.Cli.Commands;
 
@@ -13,9 +12,6 @@ namespace PasidLedger.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
-    /// <summary>The demo's tables fit a terminal of this many columns.</summary>
-    private const int Width = 120;
-
     public static Command Create()
     {
         var pool = new Option<string?>("--pool") { Description = "Pool name (default: a fresh demo-<timestamp>)" };
@@ -40,9 +36,7 @@ internal static class DemoCommand
                 ConnectionString = await PrivateCluster.StartAsync(Console.Error, ct).ConfigureAwait(false),
                 SchemaName = parse.GetValue<string>("--schema") ?? "public",
             };
-            var console = CliConsole.Create();
-            console.Profile.Width = Width;
-            return await ServiceDemo.RunAsync(console, options, rabbit, name, ct).ConfigureAwait(false);
+            return await ServiceDemo.RunAsync(Console.Out, options, rabbit, name, ct).ConfigureAwait(false);
         }));
         return command;
     }

@@ -41,7 +41,7 @@ internal sealed record ScenarioVerdict(bool Pass, string Line)
             // The scenario's only KVM step is the VM teardown.
             var teardown = steps.First(step => Lanes.OfActor(step.Actor) == Lane.Kvm).FromVersion;
             var heard = events.Count(e => e.Version > teardown && e.Type == "notification.published.v1" && (e.Recipients ?? []).Contains(cast.Kvm));
-            quiet = heard == 0 ? "; none to KVM after its teardown" : string.Empty;
+            quiet = heard == 0 ? "; KVM quiet after teardown" : string.Empty;
             if (heard > 0)
             {
                 faults.Add($"{heard} notification(s) reached KVM after its teardown");
@@ -50,8 +50,8 @@ internal sealed record ScenarioVerdict(bool Pass, string Line)
 
         var free = facts.NotificationKinds.Contains("FREE") ? string.Empty : " (no FREE)";
         var line = $"{(faults.Count == 0 ? "PASS" : "FAIL")} {scenario.Section} {scenario.Name}: refs {string.Join(',', facts.Refs)}; "
-            + $"H={h} {(facts.Reclaims > 0 ? "reclaimed" : "NOT reclaimed")}; {(holders.Count == 0 ? "no consumer holds H" : $"held by {string.Join(", ", holders)}")}; "
-            + $"notifications {string.Join(", ", facts.NotificationKinds)}{free}{quiet}"
+            + $"{(facts.Reclaims > 0 ? "reclaimed" : "NOT reclaimed")}; {(holders.Count == 0 ? "held by none" : $"held by {string.Join(", ", holders)}")}; "
+            + $"{string.Join(" ", facts.NotificationKinds)}{free}{quiet}"
             + (faults.Count == 0 ? string.Empty : $" — {string.Join("; ", faults)}");
         return new ScenarioVerdict(faults.Count == 0, line);
     }

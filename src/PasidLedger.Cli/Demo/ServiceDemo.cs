@@ -19,11 +19,16 @@ internal static class ServiceDemo
 {
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(30);
 
-    public static async Task<int> RunAsync(IAnsiConsole console, PostgresOptions database, Uri broker, string pool, CancellationToken ct)
+    /// <summary>The timeline tables fit a terminal of this many columns.</summary>
+    private const int TableWidth = 120;
+
+    public static async Task<int> RunAsync(TextWriter output, PostgresOptions database, Uri broker, string pool, CancellationToken ct)
     {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = TableWidth;
         var clock = Stopwatch.StartNew();
-        void Progress(string line) => console.WriteLine($"demo [{clock.Elapsed.TotalSeconds,5:0.0} s] {line}");
-        Progress($"starting the ledger (relay and bus command endpoint) on RabbitMQ {broker.Host}:{broker.Port}, PostgreSQL schema {database.SchemaName}");
+        void Progress(string line) => output.WriteLine($"demo [{clock.Elapsed.TotalSeconds,5:0.0} s] {line}");
+        Progress($"starting the ledger with its relay and bus endpoint (RabbitMQ {broker.Host}:{broker.Port}, schema {database.SchemaName})");
         await using var ledger = await DemoLedger.StartAsync(database, broker, ct).ConfigureAwait(false);
         Progress($"ledger listening on {ledger.Url}");
         await ledger.CreatePoolAsync(pool, ct).ConfigureAwait(false);
@@ -39,12 +44,12 @@ internal static class ServiceDemo
             Progress($"starting the consumers {cast.Iommu}, {cast.Kvm}, {cast.Vdcm}, {cast.Vfio} (pasidledger consumer …)");
             await consumers.StartCastAsync(cast, (principal, mm) => ledger.TokenFor(principal, LedgerRoles.Component, mm), ct).ConfigureAwait(false);
             Progress($"consumers registered: {string.Join(", ", cast.Components.Select(name => $"{name} (pid {consumers.PidOf(name)})"))}");
-            var verdicts = await PlayAsync(console, bus, cast, ct).ConfigureAwait(false);
+            var verdicts = await PlayAsync(output, console, bus, cast, ct).ConfigureAwait(false);
             Progress("stopping the consumers and the ledger");
-            console.WriteLine();
+            output.WriteLine();
             foreach (var verdict in verdicts)
             {
-                console.WriteLine(verdict.Line);
+                output.WriteLine(verdict.Line);
             }
 
             return verdicts.All(verdict => verdict.Pass) ? 0 : 1;
@@ -56,7 +61,7 @@ internal static class ServiceDemo
     }
 
     /// <summary>Plays the demo's scenarios in order; after one that cannot finish, the rest are not played.</summary>
-    private static async Task<IReadOnlyList<ScenarioVerdict>> PlayAsync(IAnsiConsole console, ScenarioBus bus, Cast cast, CancellationToken ct)
+    private static async Task<IReadOnlyList<ScenarioVerdict>> PlayAsync(TextWriter output, IAnsiConsole tables, ScenarioBus bus, Cast cast, CancellationToken ct)
     {
         var verdicts = new List<ScenarioVerdict>();
         var stopped = false;
@@ -68,19 +73,19 @@ internal static class ServiceDemo
                 continue;
             }
 
-            console.WriteLine();
-            console.WriteLine($"{scenario.Section} {scenario.Name}: {scenario.Title}");
+            output.WriteLine();
+            output.WriteLine($"{scenario.Section} {scenario.Name}: {scenario.Title}");
             var steps = new ScenarioRecorder(bus.Timeline, SettleWait);
             var guest = new GuestDriver(bus, cast);
             try
             {
                 var h = await scenario.Play(guest, steps, ct).ConfigureAwait(false);
-                console.Write(TimelineTable.Of(steps.Steps, bus.Timeline.Events));
+                tables.Write(TimelineTable.Of(steps.Steps, bus.Timeline.Events));
                 verdicts.Add(ScenarioVerdict.Judge(scenario, cast, steps.Steps, bus.Timeline.Events, h, await HoldersAsync(guest, cast, h, bus.Timeline.Events, ct).ConfigureAwait(false)));
             }
             catch (TimeoutException timeout)
             {
-                console.Write(TimelineTable.Of(steps.Steps, bus.Timeline.Events));
+                tables.Write(TimelineTable.Of(steps.Steps, bus.Timeline.Events));
                 verdicts.Add(ScenarioVerdict.Unfinished(scenario, timeout.Message));
                 stopped = true;
             }

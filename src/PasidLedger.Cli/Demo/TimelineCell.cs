@@ -28,15 +28,19 @@ internal static class TimelineCell
             "ioasid.spid-attached.v1" => (Lanes.OfPrincipal(e.Caller), $"attach_spid(G={e.Spid})"),
             "ioasid.spid-detached.v1" => (Lanes.OfPrincipal(e.Caller), "detach_spid"),
             "notification.published.v1" => (Lane.Core, $"{e.Kind?.ToUpperInvariant()} → {string.Join(", ", e.Recipients ?? [])}"),
-            "notification.acknowledged.v1" => (Lanes.OfPrincipal(e.Recipient ?? e.Caller), $"ack {e.Kind?.ToUpperInvariant()}"),
+            "notification.acknowledged.v1" => (Lanes.OfPrincipal(e.Recipient ?? e.Caller), $"ack {e.Kind?.ToUpperInvariant()}".TrimEnd()),
             "notifier.registered.v1" => (Lanes.OfPrincipal(e.Caller), "register_notifier"),
             "notifier.unregistered.v1" => (Lanes.OfPrincipal(e.Caller), "unregister_notifier"),
             "notifier.activated.v1" => (Lane.Core, "notifier ACTIVE"),
             "notifier.deactivated.v1" => (Lane.Core, "notifier INACTIVE"),
             // A queue_work reaction is the owner's, declared with its registration, even when it runs inside another caller's command.
-            "work.queued.v1" => (Lanes.OfPrincipal(e.By ?? e.Caller), $"queue_work {e.WorkId}"),
-            "work.completed.v1" => (Lanes.OfPrincipal(e.Caller), $"work {e.WorkId} done"),
+            "work.queued.v1" => (Lanes.OfPrincipal(e.By ?? e.Caller), $"queue_work {Work(e.WorkId, e.By ?? e.Caller)}"),
+            "work.completed.v1" => (Lanes.OfPrincipal(e.Caller), $"done {Work(e.WorkId, e.Caller)}"),
             _ => null,
         };
     }
+
+    /// <summary>A work id without its owner's prefix, which the lane already shows (<c>iommu:free:1.1</c> → <c>free:1.1</c>).</summary>
+    private static string? Work(string? workId, string? owner) =>
+        owner is not null && workId?.StartsWith($"{owner}:", StringComparison.Ordinal) == true ? workId[(owner.Length + 1)..] : workId;
 }
