@@ -33,7 +33,7 @@ internal static class ConsumerCommand
         {
             var token = Token(parse.GetValue(tokenFile));
             var (name, mm) = Principal(token);
-            var link = new LedgerLink(parse.GetValue(pool)!, name, token, Broker(parse.GetValue(broker)));
+            var link = new LedgerLink(parse.GetValue(pool)!, name, token, Broker(parse.GetValue(broker), "A consumer"));
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.AddSimpleConsole(console =>
             {
@@ -67,11 +67,12 @@ internal static class ConsumerCommand
             : throw new CliException("The token names no principal.");
     }
 
-    private static Uri Broker(string? option)
+    /// <summary>The broker of <paramref name="option"/>, else of <c>PASIDLEDGER_RABBITMQ</c>; none is the user's to fix (<paramref name="who"/> needs one).</summary>
+    public static Uri Broker(string? option, string who)
     {
         var text = option ?? Environment.GetEnvironmentVariable(BrokerVariable);
         return Uri.TryCreate(text, UriKind.Absolute, out var broker) && broker.Scheme is "amqp" or "amqps"
             ? broker
-            : throw new CliException($"A consumer needs RabbitMQ: set {BrokerVariable} or give --rabbitmq amqp://… (./ops/rabbit status prints one).");
+            : throw new CliException($"{who} needs RabbitMQ: set {BrokerVariable} or give --rabbitmq amqp://… (./ops/rabbit status prints one).");
     }
 }

@@ -1,62 +1,113 @@
-using PasidLedger.Application.Serialization;
-using PasidLedger.Application.Writing;
-using PasidLedger.Cli.Commands;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using PasidLedger.Api.Auth;
+using PasidLedger.Consumers.Ledger;
+using PasidLedger.Consumers.Scenarios;
 using PasidLedger.Postgres;
-using PasidLedger.Postgres.History;
-using PasidLedger.Postgres.Migrations;
-using PasidLedger.Postgres.Pools;
-using PasidLedger.Postgres.ReadModels;
+using Spectre.Console;
 
 namespace PasidLedger.Cli.Demo;
 
 /// <summary>
-/// <c>pasidledger demo</c>: plays the guest lifecycle (DOMAIN.md 5.5 steps 1–10, then 5.7) against a
-/// fresh pool through the real pool writer and PostgreSQL. Every line it prints is read back from
-/// the database: the events as stored, H's refs from the refcount view, the final views and the
-/// recorded rejections.
+/// <c>pasidledger demo</c>: the guest-SVA lifecycles of <see cref="GuestScenarios.Demo"/> over the bus. It hosts the ledger
+/// (<see cref="DemoLedger"/>), creates a fresh pool as an operator, starts IOMMU, KVM, VDCM and VFIO as
+/// <c>pasidledger consumer</c> processes of this same CLI, and plays each scenario as the guest (<see cref="GuestDriver"/>),
+/// printing it as a timeline table; then one verdict line per scenario. Exit code 1 when a verdict fails. Everything it
+/// started is stopped before it returns.
 /// </summary>
 internal static class ServiceDemo
 {
-    public static async Task<int> RunAsync(TextWriter output, PostgresOptions options, string pool, CancellationToken ct)
+    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The timeline tables fit a terminal of this many columns.</summary>
+    private const int TableWidth = 120;
+
+    public static async Task<int> RunAsync(TextWriter output, PostgresOptions database, Uri broker, string pool, CancellationToken ct)
     {
-        await using var dataSource = PostgresDataSourceFactory.Create(options);
-        var applied = await new Migrator(dataSource, options.SchemaName).MigrateAsync(ct).ConfigureAwait(false);
-        var history = new HistoryQueries(dataSource);
-        if (await history.StreamVersionAsync(pool, ct).ConfigureAwait(false) > 0)
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = TableWidth;
+        var clock = Stopwatch.StartNew();
+        void Progress(string line) => output.WriteLine($"demo [{clock.Elapsed.TotalSeconds,5:0.0} s] {line}");
+        Progress($"starting the ledger with its relay and bus endpoint (RabbitMQ {broker.Host}:{broker.Port}, schema {database.SchemaName})");
+        await using var ledger = await DemoLedger.StartAsync(database, broker, ct).ConfigureAwait(false);
+        Progress($"ledger listening on {ledger.Url}");
+        await ledger.CreatePoolAsync(pool, ct).ConfigureAwait(false);
+        var cast = new Cast(pool);
+        Progress($"pool {pool} created (as an operator); VM {cast.Mm}, device {cast.Vdcm}");
+        await using var bus = await ScenarioBus.StartAsync(new LedgerLink(pool, cast.Mm, ledger.TokenFor(cast.Mm, LedgerRoles.Vm), broker), NullLoggerFactory.Instance, ct)
+            .ConfigureAwait(false);
+        var stateDir = Directory.CreateTempSubdirectory("pasidledger-demo-").FullName;
+        try
         {
-            throw new CliException($"Pool '{pool}' already has events; the demo needs a fresh pool (leave out --pool to get one).");
-        }
-
-        output.WriteLine($"pool {pool} in schema {options.SchemaName} ({applied.Count} migration(s) applied first), through the pool writer and PostgreSQL");
-        output.WriteLine();
-        var views = new ReadModelQueries(dataSource);
-        using var store = new PostgresPoolStore(dataSource);
-        await using (var writers = new PoolWriters(store, new WriterOptions(), TimeProvider.System))
-        {
-            var (step, version) = (0, 0L);
-            foreach (var line in GuestLifecycleScript.Steps(pool))
+            var self = CliProgram.Current();
+            await using var consumers = new ConsumerProcesses(self.Program, self.Arguments, broker, stateDir);
+            Progress($"starting the consumers {cast.Iommu}, {cast.Kvm}, {cast.Vdcm}, {cast.Vfio} (pasidledger consumer …)");
+            await consumers.StartCastAsync(cast, (principal, mm) => ledger.TokenFor(principal, LedgerRoles.Component, mm), ct).ConfigureAwait(false);
+            Progress($"consumers registered: {string.Join(", ", cast.Components.Select(name => $"{name} (pid {consumers.PidOf(name)})"))}");
+            var verdicts = await PlayAsync(output, console, bus, cast, ct).ConfigureAwait(false);
+            Progress("stopping the consumers and the ledger");
+            output.WriteLine();
+            foreach (var verdict in verdicts)
             {
-                var envelope = new CommandEnvelope(line.Command, IdempotencyKey: $"{pool}:step-{++step}", Caller: line.Actor);
-                var result = await writers.SubmitAsync(pool, envelope, ct).ConfigureAwait(false);
-                output.WriteLine(DemoText.Step(step, line));
-                if (result.Reason is { } reason)
-                {
-                    output.WriteLine(DemoText.Rejection(reason, result.Errno, result.Ignored, result.Detail));
-                }
+                output.WriteLine(verdict.Line);
+            }
 
-                var stored = await history.EventsAsync(pool, version, (int)(result.Version - version), null, ct).ConfigureAwait(false);
-                foreach (var row in stored)
-                {
-                    output.WriteLine(DemoText.Event(EventSerializer.Deserialize(row.Type, row.BodyJson)));
-                }
+            return verdicts.All(verdict => verdict.Pass) ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(stateDir, recursive: true);
+        }
+    }
 
-                version = result.Version;
-                var h = await views.IoasidsAsync(pool, GuestLifecycleScript.H, null, ct).ConfigureAwait(false);
-                output.WriteLine(DemoText.Refs(h.FirstOrDefault()));
+    /// <summary>Plays the demo's scenarios in order; after one that cannot finish, the rest are not played.</summary>
+    private static async Task<IReadOnlyList<ScenarioVerdict>> PlayAsync(TextWriter output, IAnsiConsole tables, ScenarioBus bus, Cast cast, CancellationToken ct)
+    {
+        var verdicts = new List<ScenarioVerdict>();
+        var stopped = false;
+        foreach (var scenario in GuestScenarios.Demo)
+        {
+            if (stopped)
+            {
+                verdicts.Add(ScenarioVerdict.Unfinished(scenario, "an earlier scenario did not finish"));
+                continue;
+            }
+
+            output.WriteLine();
+            output.WriteLine($"{scenario.Section} {scenario.Name}: {scenario.Title}");
+            var steps = new ScenarioRecorder(bus.Timeline, SettleWait);
+            var guest = new GuestDriver(bus, cast);
+            try
+            {
+                var h = await scenario.Play(guest, steps, ct).ConfigureAwait(false);
+                tables.Write(TimelineTable.Of(steps.Steps, bus.Timeline.Events));
+                verdicts.Add(ScenarioVerdict.Judge(scenario, cast, steps.Steps, bus.Timeline.Events, h, await HoldersAsync(guest, cast, h, bus.Timeline.Events, ct).ConfigureAwait(false)));
+            }
+            catch (TimeoutException timeout)
+            {
+                tables.Write(TimelineTable.Of(steps.Steps, bus.Timeline.Events));
+                verdicts.Add(ScenarioVerdict.Unfinished(scenario, timeout.Message));
+                stopped = true;
             }
         }
 
-        await DemoViews.PrintAsync(output, views, history, pool, ct).ConfigureAwait(false);
-        return 0;
+        return verdicts;
+    }
+
+    /// <summary>The consumers whose local tables still name H of the generation the scenario allocated.</summary>
+    private static async Task<IReadOnlyList<string>> HoldersAsync(GuestDriver guest, Cast cast, uint h, IReadOnlyList<TimelineEvent> events, CancellationToken ct)
+    {
+        var generation = new TimelineFacts(events, h).Generation;
+        var holders = new List<string>();
+        foreach (var name in cast.Components)
+        {
+            var state = await guest.ShowAsync(name, ct).ConfigureAwait(false);
+            if (state.Holds.Any(held => held.Id == h && held.Generation == generation))
+            {
+                holders.Add(name);
+            }
+        }
+
+        return holders;
     }
 }

@@ -16,6 +16,9 @@ public sealed record Cast(string Pool, string Vm = "A", string Device = "dsa0", 
 
     public string Vdcm => $"vdcm:{Device}";
 
+    /// <summary>The four consumers: IOMMU, KVM, VDCM and VFIO.</summary>
+    public IReadOnlyList<string> Components => [Iommu, Kvm, Vdcm, Vfio];
+
     /// <summary>The control queue of the component named <paramref name="name"/>.</summary>
     public Uri ControlOf(string name) => new($"queue:{LedgerLink.ControlQueueOf(Pool, name)}");
 }

@@ -24,6 +24,9 @@ internal sealed class ConsumerProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>Its process id.</summary>
+    public int Pid => _process.Id;
+
     public IReadOnlyList<string> Lines
     {
         get

@@ -32,6 +32,25 @@ public sealed class ConsumerProcesses(string program, IReadOnlyList<string> cliA
         await process.WaitUntilStartedAsync(StartWait, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts the four consumers of <paramref name="cast"/> at once: the IOMMU (a component of the host, bound to no VM), and
+    /// KVM, VDCM and VFIO acting for the VM; <paramref name="tokenFor"/> issues a component token for a principal and the mm
+    /// it acts for (null: none).
+    /// </summary>
+    public Task StartCastAsync(Cast cast, Func<string, string?, string> tokenFor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cast);
+        ArgumentNullException.ThrowIfNull(tokenFor);
+        return Task.WhenAll(
+            StartAsync("iommu", cast.Iommu, cast.Pool, tokenFor(cast.Iommu, null), ct),
+            StartAsync("kvm", cast.Kvm, cast.Pool, tokenFor(cast.Kvm, cast.Mm), ct),
+            StartAsync("vdcm", cast.Vdcm, cast.Pool, tokenFor(cast.Vdcm, cast.Mm), ct),
+            StartAsync("vfio", cast.Vfio, cast.Pool, tokenFor(cast.Vfio, cast.Mm), ct));
+    }
+
+    /// <summary>The process id of consumer <paramref name="name"/>.</summary>
+    public int PidOf(string name) => _running[name].Pid;
+
     /// <summary>What consumer <paramref name="name"/> has printed so far.</summary>
     public IReadOnlyList<string> Output(string name) => _running[name].Lines;
 

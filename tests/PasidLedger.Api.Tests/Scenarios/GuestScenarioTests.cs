@@ -105,7 +105,7 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
         var reclaims = stage.Bus.Timeline.Events.Count(e => e.Type == "ioasid.reclaimed.v1");
         await Poll.UntilAsync(() => Task.FromResult(stage.Watch.Checked >= reclaims), "the safety checker to check every reclaim", TestContext.Current.CancellationToken);
         stage.Safety.Violations.ShouldBeEmpty();
-        foreach (var name in new[] { stage.Cast.Iommu, stage.Cast.Kvm, stage.Cast.Vdcm, stage.Cast.Vfio })
+        foreach (var name in stage.Cast.Components)
         {
             (await stage.Driver.ShowAsync(name, TestContext.Current.CancellationToken)).Holds.ShouldBeEmpty($"{name} still holds");
         }

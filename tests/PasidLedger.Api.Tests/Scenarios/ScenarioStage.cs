@@ -16,7 +16,7 @@ public sealed class ScenarioStage : IAsyncDisposable
 
     private ScenarioStage(BusLedgerApi api, Cast cast, ScenarioBus bus)
     {
-        Watch = new ReclaimWatch(bus.Bus, cast.Pool, [cast.Iommu, cast.Kvm, cast.Vdcm, cast.Vfio], Safety);
+        Watch = new ReclaimWatch(bus.Bus, cast.Pool, cast.Components, Safety);
         Cast = cast;
         Bus = bus;
         Driver = new GuestDriver(bus, cast);
@@ -61,16 +61,9 @@ public sealed class ScenarioStage : IAsyncDisposable
         var bus = await ScenarioBus.StartAsync(new LedgerLink(pool, cast.Mm, api.TokenFor(cast.Mm), new Uri(api.Broker.Url)), NullLoggerFactory.Instance, ct);
         var stage = new ScenarioStage(api, cast, bus);
         await stage.Watch.StartAsync(ct);
-        await Task.WhenAll(
-            stage.StartAsync("iommu", cast.Iommu, cast.Iommu, ct),
-            stage.StartAsync("kvm", cast.Kvm, $"{cast.Kvm} for {cast.Mm}", ct),
-            stage.StartAsync("vdcm", cast.Vdcm, $"{cast.Vdcm} for {cast.Mm}", ct),
-            stage.StartAsync("vfio", cast.Vfio, $"{cast.Vfio} for {cast.Mm}", ct));
+        await stage.Consumers.StartCastAsync(cast, (principal, mm) => api.TokenFor(mm is null ? principal : $"{principal} for {mm}"), ct);
         return stage;
     }
-
-    public Task StartAsync(string kind, string name, string caller, CancellationToken ct) =>
-        Consumers.StartAsync(kind, name, Cast.Pool, Api.TokenFor(caller), ct);
 
     public async ValueTask DisposeAsync()
     {
