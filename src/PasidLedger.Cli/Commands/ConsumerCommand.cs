@@ -28,7 +28,11 @@ internal static class ConsumerCommand
         var broker = new Option<string?>("--rabbitmq") { Description = $"amqp:// URL of RabbitMQ (default: ${BrokerVariable})" };
         var stateDir = new Option<string>("--state-dir") { Description = "Where it saves its local state", DefaultValueFactory = _ => Path.Combine(".data", "consumers") };
         var iommu = new Option<string>("--iommu") { Description = "vfio: the name of the IOMMU consumer it binds through", DefaultValueFactory = _ => "iommu" };
-        var command = new Command("consumer", "Run one simulated kernel component (IOMMU, KVM, VDCM, VFIO) over RabbitMQ") { kind, pool, tokenFile, broker, stateDir, iommu };
+        var crashAfter = new Option<string?>("--crash-after")
+        {
+            Description = "Misbehave on demand: kill this process right after the ledger answered the first command of this type (e.g. command.detach-spid.v1)",
+        };
+        var command = new Command("consumer", "Run one simulated kernel component (IOMMU, KVM, VDCM, VFIO) over RabbitMQ") { kind, pool, tokenFile, broker, stateDir, iommu, crashAfter };
         command.SetAction((parse, ct) => CliRun.GuardAsync(async () =>
         {
             var token = Token(parse.GetValue(tokenFile));
@@ -41,7 +45,7 @@ internal static class ConsumerCommand
                 console.TimestampFormat = "HH:mm:ss.fff ";
             });
             builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
-            builder.AddConsumer(ComponentKinds.Find(parse.GetValue(kind)!)!, link, new ComponentOptions(mm, parse.GetValue(iommu)!),
+            builder.AddConsumer(ComponentKinds.Find(parse.GetValue(kind)!)!, link, new ComponentOptions(mm, parse.GetValue(iommu)!, parse.GetValue(crashAfter)),
                 Path.Combine(parse.GetValue(stateDir)!, LedgerLink.StateFileName(link.Name, link.Pool)));
             using var host = builder.Build();
             await host.RunAsync(ct).ConfigureAwait(false);

@@ -20,7 +20,10 @@ public static class ConsumerHost
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(link);
         var services = builder.Services;
-        services.AddSingleton(link).AddSingleton(options).AddSingleton<PendingResults>().AddSingleton<ComponentGate>().AddSingleton<ILedgerCommands, LedgerCommands>();
+        services.AddSingleton(link).AddSingleton(options).AddSingleton<PendingResults>().AddSingleton<ComponentGate>().AddSingleton<LedgerCommands>();
+        services.AddSingleton<ILedgerCommands>(provider => options.CrashAfter is { } messageType
+            ? new CrashingLedgerCommands(provider.GetRequiredService<LedgerCommands>(), messageType)
+            : provider.GetRequiredService<LedgerCommands>());
         kind.AddTo(services, statePath);
         services.AddOptions<MassTransitHostOptions>().Configure(host => host.WaitUntilStarted = true);
         services.AddMassTransit(bus =>

@@ -50,6 +50,8 @@ internal sealed class ConsumerProcess : IAsyncDisposable
         }
     }
 
+    public Task WaitForExitAsync(CancellationToken ct) => _process.WaitForExitAsync(ct);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

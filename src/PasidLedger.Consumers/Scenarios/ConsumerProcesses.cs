@@ -16,11 +16,14 @@ public sealed class ConsumerProcesses(string program, IReadOnlyList<string> cliA
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(90);
     private readonly Dictionary<string, ConsumerProcess> _running = new(StringComparer.Ordinal);
 
+    /// <summary>Extra arguments for a consumer, by name, used whenever it is started (e.g. <c>--crash-after</c> for a fault test).</summary>
+    public IDictionary<string, IReadOnlyList<string>> ArgumentsOf { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
     /// <summary>Starts consumer <paramref name="kind"/> for <paramref name="pool"/> as the principal of <paramref name="token"/>, and waits until it has registered and listens.</summary>
     public async Task StartAsync(string kind, string name, string pool, string token, CancellationToken ct)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in cliArguments.Concat(["consumer", kind, "--pool", pool, "--state-dir", stateDir]))
+        foreach (var argument in cliArguments.Concat(["consumer", kind, "--pool", pool, "--state-dir", stateDir]).Concat(ArgumentsOf.TryGetValue(name, out var extra) ? extra : []))
         {
             start.ArgumentList.Add(argument);
         }
@@ -53,6 +56,16 @@ public sealed class ConsumerProcesses(string program, IReadOnlyList<string> cliA
 
     /// <summary>What consumer <paramref name="name"/> has printed so far.</summary>
     public IReadOnlyList<string> Output(string name) => _running[name].Lines;
+
+    /// <summary>Waits until consumer <paramref name="name"/> has ended by itself (a crash on demand), forgets it and returns what it printed.</summary>
+    public async Task<IReadOnlyList<string>> WaitForExitAsync(string name, CancellationToken ct)
+    {
+        var process = _running[name];
+        await process.WaitForExitAsync(ct).ConfigureAwait(false);
+        var lines = process.Lines;
+        await KillAsync(name).ConfigureAwait(false);
+        return lines;
+    }
 
     /// <summary>Kills consumer <paramref name="name"/> at once (<c>kill -9</c>), as a crash would.</summary>
     public async Task KillAsync(string name)

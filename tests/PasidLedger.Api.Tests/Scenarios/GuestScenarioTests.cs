@@ -29,7 +29,7 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
             facts.Reclaims.ShouldBe(1);
             facts.Work.ShouldBe([$"queued:vdcm:dsa0:unbind:{h}.{facts.Generation}", $"completed:vdcm:dsa0:unbind:{h}.{facts.Generation}"]);
             facts.Puts.ShouldContain("kvm:A");
-            await ShouldHoldNothingAsync(stage);
+            await stage.ShouldHoldNothingAsync();
         }
     }
 
@@ -48,7 +48,7 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
             facts.Puts.Take(2).ShouldBe(["vfio:A", "vfio:A"]);
             facts.Puts.Skip(2).ShouldBe(["iommu", "kvm:A", "vdcm:dsa0"], ignoreOrder: true);
             facts.Puts.ToList().IndexOf("iommu").ShouldBeLessThan(facts.Puts.ToList().IndexOf("vdcm:dsa0"), "W1 (IOMMU) completes before W2 (VDCM) runs");
-            await ShouldHoldNothingAsync(stage);
+            await stage.ShouldHoldNothingAsync();
             StepOutcome(stage, "late unbind(H, dev1)").ShouldStartWith("refused");
             StepOutcome(stage, "writes G into wq0 again").ShouldStartWith("refused");
         }
@@ -64,7 +64,7 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
             facts.Notifications.ShouldBe([Alloc, Bind, Free, Unbind]);
             facts.Puts.Skip(1).ShouldBe(["iommu", "kvm:A"], ignoreOrder: true);
             facts.Work.ShouldContain($"completed:iommu:free:{h}.{facts.Generation}");
-            await ShouldHoldNothingAsync(stage);
+            await stage.ShouldHoldNothingAsync();
             StepOutcome(stage, "late unbind(H, dev1)").ShouldStartWith("refused");
         }
     }
@@ -79,7 +79,7 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
             facts.Notifications.ShouldBe([Alloc, Bind, "FREE → iommu, vdcm:dsa0", "UNBIND → vdcm:dsa0"]);
             facts.Puts.Skip(1).ShouldBe(["kvm:A", "iommu", "vdcm:dsa0"]);
             stage.Bus.Timeline.Events.ShouldContain(e => e.Type == "set.destroyed.v1");
-            await ShouldHoldNothingAsync(stage);
+            await stage.ShouldHoldNothingAsync();
             StepOutcome(stage, "device close").ShouldStartWith("refused");
         }
     }
@@ -100,16 +100,6 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
     {
     }
 
-    private static async Task ShouldHoldNothingAsync(ScenarioStage stage)
-    {
-        var reclaims = stage.Bus.Timeline.Events.Count(e => e.Type == "ioasid.reclaimed.v1");
-        await Poll.UntilAsync(() => Task.FromResult(stage.Watch.Checked >= reclaims), "the safety checker to check every reclaim", TestContext.Current.CancellationToken);
-        stage.Safety.Violations.ShouldBeEmpty();
-        foreach (var name in stage.Cast.Components)
-        {
-            (await stage.Driver.ShowAsync(name, TestContext.Current.CancellationToken)).Holds.ShouldBeEmpty($"{name} still holds");
-        }
-    }
 }
 
 /// <summary>The scenarios as they run: each message delivered once.</summary>

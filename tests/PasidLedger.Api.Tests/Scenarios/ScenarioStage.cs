@@ -53,16 +53,38 @@ public sealed class ScenarioStage : IAsyncDisposable
     }
 
     /// <summary>A new pool with its timeline listening, then IOMMU, KVM, VDCM and VFIO started and registered.</summary>
-    public static async Task<ScenarioStage> StartAsync(BusLedgerApi api, CancellationToken ct)
+    public static Task<ScenarioStage> StartAsync(BusLedgerApi api, CancellationToken ct) => StartAsync(api, _ => { }, ct);
+
+    /// <summary>As <see cref="StartAsync(BusLedgerApi, CancellationToken)"/>, with <paramref name="prepare"/> setting up the consumers before they start.</summary>
+    public static async Task<ScenarioStage> StartAsync(BusLedgerApi api, Action<ConsumerProcesses> prepare, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(prepare);
         ArgumentNullException.ThrowIfNull(api);
         var pool = (await api.NewClient().NewPoolAsync()).Name;
         var cast = new Cast(pool);
         var bus = await ScenarioBus.StartAsync(new LedgerLink(pool, cast.Mm, api.TokenFor(cast.Mm), new Uri(api.Broker.Url)), NullLoggerFactory.Instance, ct);
         var stage = new ScenarioStage(api, cast, bus);
         await stage.Watch.StartAsync(ct);
+        prepare(stage.Consumers);
         await stage.Consumers.StartCastAsync(cast, (principal, mm) => api.TokenFor(mm is null ? principal : $"{principal} for {mm}"), ct);
         return stage;
+    }
+
+    /// <summary>Starts consumer <paramref name="name"/> of the cast again (after it died), with its saved state.</summary>
+    public Task RestartAsync(string kind, string name, string? mm, CancellationToken ct) =>
+        Consumers.StartAsync(kind, name, Cast.Pool, Api.TokenFor(mm is null ? name : $"{name} for {mm}"), ct);
+
+    /// <summary>Every reclaim was checked by the safety checker without a violation, and no consumer's table holds anything.</summary>
+    public async Task ShouldHoldNothingAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var reclaims = Bus.Timeline.Events.Count(e => e.Type == "ioasid.reclaimed.v1");
+        await Poll.UntilAsync(() => Task.FromResult(Watch.Checked >= reclaims), "the safety checker to check every reclaim", ct);
+        Safety.Violations.ShouldBeEmpty();
+        foreach (var name in Cast.Components)
+        {
+            (await Driver.ShowAsync(name, ct)).Holds.ShouldBeEmpty($"{name} still holds");
+        }
     }
 
     public async ValueTask DisposeAsync()

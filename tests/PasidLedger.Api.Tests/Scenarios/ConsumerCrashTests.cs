@@ -1,0 +1,37 @@
+using PasidLedger.Api.Tests.Support;
+using PasidLedger.Consumers.Scenarios;
+using PasidLedger.Contracts.V1;
+
+namespace PasidLedger.Api.Tests.Scenarios;
+
+/// <summary>
+/// A consumer killed in the middle of its cleanup work and started again (issue 11, faults): the IOMMU's process kills
+/// itself (SIGKILL) right after the ledger answered the <c>detach_spid</c> of its FREE work, before it detached the data
+/// and put. Started again with its saved state, it gets the same RunWork (never acknowledged to RabbitMQ), finishes the
+/// cleanup with the same command ids, and H is reclaimed with the IOMMU's reference released exactly once.
+/// </summary>
+public sealed class ConsumerCrashTests(BusLedgerApi api) : IClassFixture<BusLedgerApi>
+{
+    [Fact]
+    public async Task IommuKilledAfterDetachSpidInItsFreeWork_FinishesAfterRestart_AndPutsOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var stage = await ScenarioStage.StartAsync(api,
+            consumers => consumers.ArgumentsOf["iommu"] = ["--crash-after", DetachSpidCommand.MessageType], ct);
+
+        var playing = GuestScenarios.FreeBeforeUnbind.Play(stage.Driver, stage.Steps, ct);
+        var died = await stage.Consumers.WaitForExitAsync(stage.Cast.Iommu, ct);
+        died.ShouldContain(line => line.Contains($"killing itself after {DetachSpidCommand.MessageType}", StringComparison.Ordinal));
+        stage.Consumers.ArgumentsOf.Remove(stage.Cast.Iommu);
+        await stage.RestartAsync("iommu", stage.Cast.Iommu, null, ct);
+        var h = await playing;
+
+        var facts = new TimelineFacts(stage.Bus.Timeline.Events, h);
+        facts.Refs.ShouldBe([1, 2, 3, 4, 3, 4, 3, 4, 3, 2, 1, 0]);
+        facts.Notifications.ShouldBe(["ALLOC → kvm:A, vdcm:dsa0", "BIND → kvm:A, vdcm:dsa0", "FREE → iommu, kvm:A, vdcm:dsa0", "UNBIND → kvm:A, vdcm:dsa0"]);
+        facts.Puts.Count(holder => holder == stage.Cast.Iommu).ShouldBe(1);
+        facts.CallersOf("ioasid.spid-detached.v1").ShouldBe([stage.Cast.Iommu]);
+        facts.Reclaims.ShouldBe(1);
+        await stage.ShouldHoldNothingAsync();
+    }
+}
