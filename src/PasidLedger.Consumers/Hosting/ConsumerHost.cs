@@ -20,7 +20,7 @@ public static class ConsumerHost
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(link);
         var services = builder.Services;
-        services.AddSingleton(link).AddSingleton(options).AddSingleton<PendingResults>().AddSingleton<ComponentGate>().AddSingleton<LedgerCommands>();
+        services.AddSingleton(link).AddSingleton(options).AddSingleton<PendingResults>().AddSingleton<ComponentGate>().AddSingleton<LedgerCommands>().AddSingleton<Delivery>();
         services.AddSingleton<ILedgerCommands>(provider => options.CrashAfter is { } messageType
             ? new CrashingLedgerCommands(provider.GetRequiredService<LedgerCommands>(), messageType)
             : provider.GetRequiredService<LedgerCommands>());

@@ -131,6 +131,20 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
         Changed($"{why}: unregistered notifier {notifier}");
     }
 
+    /// <summary>Records that the reference on <paramref name="host"/> is owed as step <paramref name="step"/> of <paramref name="cause"/>; saved with the caller's next <see cref="Changed"/>.</summary>
+    protected void Owe(HostPasid host, Guid cause, string step) => Memory.Owed.Add(new OwedPut(host, cause, step));
+
+    /// <summary>Puts every reference it owes, including one a crash left unput (same command id, so never twice).</summary>
+    protected async Task PayOwedAsync(CancellationToken ct)
+    {
+        foreach (var owed in Memory.Owed.ToList())
+        {
+            await PutAsync(owed.Host.Id, owed.Host.Generation, owed.Cause, owed.Step, ct).ConfigureAwait(false);
+            Memory.Owed.Remove(owed);
+            Changed($"owed put({owed.Host.Id}) as {owed.Step} done");
+        }
+    }
+
     /// <summary>Puts the reference <paramref name="id"/> of <paramref name="generation"/> it holds, and records the release.</summary>
     protected async Task<CommandResult> PutAsync(uint id, int generation, Guid cause, string step, CancellationToken ct)
     {

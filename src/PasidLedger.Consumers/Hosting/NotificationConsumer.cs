@@ -1,5 +1,4 @@
 using MassTransit;
-using PasidLedger.Consumers.Ledger;
 using PasidLedger.Contracts.V1;
 
 namespace PasidLedger.Consumers.Hosting;
@@ -9,27 +8,15 @@ namespace PasidLedger.Consumers.Hosting;
 /// component handle each once, then acknowledges it to the ledger. A repeat is acknowledged again (the ledger records
 /// one acknowledgement per notification and recipient) and changes nothing else.
 /// </summary>
-public sealed class NotificationConsumer(ILedgerComponent component, ComponentGate gate, ILedgerCommands ledger) : IConsumer<Notification>
+public sealed class NotificationConsumer(ILedgerComponent component, Delivery delivery) : IConsumer<Notification>
 {
-    public async Task Consume(ConsumeContext<Notification> context)
+    public Task Consume(ConsumeContext<Notification> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var notification = context.Message;
         var deliveryId = context.MessageId ?? MessageIds.ForDelivery(notification.EventId, notification.Recipient);
-        await gate.RunAsync(async () =>
-        {
-            if (!component.IsRepeat(deliveryId))
-            {
-                await component.OnNotificationAsync(notification, deliveryId, context.CancellationToken).ConfigureAwait(false);
-                component.MarkHandled(deliveryId);
-            }
-
-            return await ledger.SendAsync(
-                new AcknowledgeNotificationCommand(notification.Pool, notification.EventId, notification.Recipient),
-                AcknowledgeNotificationCommand.MessageType,
-                CommandIds.For(deliveryId, ledger.Name, "ack"),
-                notification.EventId,
-                context.CancellationToken).ConfigureAwait(false);
-        }, context.CancellationToken).ConfigureAwait(false);
+        return delivery.TakeAsync(deliveryId, () => component.OnNotificationAsync(notification, deliveryId, context.CancellationToken),
+            new AcknowledgeNotificationCommand(notification.Pool, notification.EventId, notification.Recipient),
+            AcknowledgeNotificationCommand.MessageType, "ack", notification.EventId, context.CancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using MassTransit;
-using PasidLedger.Consumers.Ledger;
 using PasidLedger.Contracts.V1;
 
 namespace PasidLedger.Consumers.Hosting;
@@ -10,27 +9,14 @@ namespace PasidLedger.Consumers.Hosting;
 /// message again (it was never acknowledged to RabbitMQ) and runs the item again from its saved state; its commands
 /// carry the same ids, so nothing the ledger already did happens twice.
 /// </summary>
-public sealed class RunWorkConsumer(ILedgerComponent component, ComponentGate gate, ILedgerCommands ledger) : IConsumer<RunWork>
+public sealed class RunWorkConsumer(ILedgerComponent component, Delivery delivery) : IConsumer<RunWork>
 {
-    public async Task Consume(ConsumeContext<RunWork> context)
+    public Task Consume(ConsumeContext<RunWork> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var work = context.Message;
         var deliveryId = context.MessageId ?? MessageIds.ForDelivery(work.ReadyEventId, work.By);
-        await gate.RunAsync(async () =>
-        {
-            if (!component.IsRepeat(deliveryId))
-            {
-                await component.RunWorkAsync(work, deliveryId, context.CancellationToken).ConfigureAwait(false);
-                component.MarkHandled(deliveryId);
-            }
-
-            return await ledger.SendAsync(
-                new CompleteWorkCommand(work.Pool, work.WorkId),
-                CompleteWorkCommand.MessageType,
-                CommandIds.For(deliveryId, ledger.Name, "complete"),
-                work.ReadyEventId,
-                context.CancellationToken).ConfigureAwait(false);
-        }, context.CancellationToken).ConfigureAwait(false);
+        return delivery.TakeAsync(deliveryId, () => component.RunWorkAsync(work, deliveryId, context.CancellationToken),
+            new CompleteWorkCommand(work.Pool, work.WorkId), CompleteWorkCommand.MessageType, "complete", work.ReadyEventId, context.CancellationToken);
     }
 }

@@ -63,19 +63,8 @@ public sealed class KvmComponent(ILedgerCommands ledger, StateFile<KvmMemory> fi
     private void Remove(uint gpasid, HostPasid host, Guid cause, string step, string why)
     {
         Memory.Table.Remove(gpasid);
-        Memory.Owed.Add(new OwedPut(host, cause, step));
+        Owe(host, cause, step);
         Changed($"{why}: removed table[{gpasid}] = {host.Id}");
-    }
-
-    /// <summary>Puts every reference it owes, including one a crash left unput (same command id, so never twice).</summary>
-    private async Task PayOwedAsync(CancellationToken ct)
-    {
-        foreach (var owed in Memory.Owed.ToList())
-        {
-            await PutAsync(owed.Host.Id, owed.Host.Generation, owed.Cause, owed.Step, ct).ConfigureAwait(false);
-            Memory.Owed.Remove(owed);
-            Changed($"owed put({owed.Host.Id}) done");
-        }
     }
 
     protected override IReadOnlyList<HeldId> Holds() =>

@@ -14,23 +14,20 @@ public sealed class ScenarioRecorder(LedgerTimeline timeline, TimeSpan settleWai
 
     public IReadOnlyList<ScenarioStep> Steps => _steps;
 
-    public async Task<CommandResult> StepAsync(string actor, string action, Func<Task<CommandResult>> act, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(act);
-        var from = LastVersion;
-        var result = await act().ConfigureAwait(false);
-        await SettleAsync(action, result.Version, ct).ConfigureAwait(false);
-        _steps.Add(new ScenarioStep(actor, action, Describe(result), from, LastVersion));
-        return result;
-    }
+    public Task<CommandResult> StepAsync(string actor, string action, Func<Task<CommandResult>> act, CancellationToken ct) =>
+        StepAsync(actor, action, act, result => (result.Version, Describe(result)), ct);
 
-    public async Task<ControlResult> StepAsync(string actor, string action, Func<Task<ControlResult>> act, CancellationToken ct)
+    public Task<ControlResult> StepAsync(string actor, string action, Func<Task<ControlResult>> act, CancellationToken ct) =>
+        StepAsync(actor, action, act, result => (result.Version, Describe(result)), ct);
+
+    private async Task<T> StepAsync<T>(string actor, string action, Func<Task<T>> act, Func<T, (long Version, string Outcome)> read, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(act);
         var from = LastVersion;
         var result = await act().ConfigureAwait(false);
-        await SettleAsync(action, result.Version, ct).ConfigureAwait(false);
-        _steps.Add(new ScenarioStep(actor, action, Describe(result), from, LastVersion));
+        var (version, outcome) = read(result);
+        await SettleAsync(action, version, ct).ConfigureAwait(false);
+        _steps.Add(new ScenarioStep(actor, action, outcome, from, LastVersion));
         return result;
     }
 

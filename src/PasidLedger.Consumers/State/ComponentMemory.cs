@@ -17,6 +17,12 @@ public class ComponentMemory
     /// <summary>Counts its changes; orders its DMA runs and releases.</summary>
     public long Step { get; set; }
 
+    /// <summary>
+    /// References whose table entry is already gone and whose put was not answered yet: saved with the removal, so a
+    /// component killed between the two still puts them (with the same command id) when it runs again.
+    /// </summary>
+    public List<OwedPut> Owed { get; init; } = [];
+
     /// <summary>Every reference it released, in order.</summary>
     public List<ReleasedRef> Releases { get; init; } = [];
 }

@@ -58,7 +58,7 @@ public sealed class VdcmComponent(ILedgerCommands ledger, StateFile<VdcmMemory> 
     {
         ArgumentNullException.ThrowIfNull(work);
         var holding = work is { Cause: "unbind", Id: { } id } ? QueuesHolding(id) : [];
-        return holding.Count == 0 && Memory.Unput.Count == 0
+        return holding.Count == 0 && Memory.Owed.Count == 0
             ? base.RunWorkAsync(work, deliveryId, ct)
             : ClearThenPutAsync(holding, deliveryId, $"work {work.WorkId}", ct);
     }
@@ -147,15 +147,10 @@ public sealed class VdcmComponent(ILedgerCommands ledger, StateFile<VdcmMemory> 
         {
             var host = Memory.Queues[queue];
             Memory.Queues.Remove(queue);
-            Memory.Unput.Add(new PendingPut(queue, host, cause));
+            Owe(host, cause, $"put/{queue}");
             Changed($"{what}: cleared queue {queue} (was host PASID {host.Id})");
         }
 
-        foreach (var owed in Memory.Unput.ToList())
-        {
-            await PutAsync(owed.Host.Id, owed.Host.Generation, owed.Cause, $"put/{owed.Queue}", ct).ConfigureAwait(false);
-            Memory.Unput.Remove(owed);
-            Changed($"{what}: queue {owed.Queue}'s reference on {owed.Host.Id} is put");
-        }
+        await PayOwedAsync(ct).ConfigureAwait(false);
     }
 }

@@ -15,9 +15,6 @@ public sealed class VdcmMemory : ComponentMemory
     /// <summary>Work queue → the host PASID programmed into its hardware; each entry holds one reference.</summary>
     public SortedDictionary<string, HostPasid> Queues { get; init; } = [];
 
-    /// <summary>Queues cleared in hardware whose reference is not put yet: a consumer killed between the two puts it on restart.</summary>
-    public List<PendingPut> Unput { get; init; } = [];
-
     /// <summary>The simulated DMA it ran, in order.</summary>
     public List<DmaRun> Runs { get; init; } = [];
 }
