@@ -23,7 +23,7 @@ public sealed class ConsumerCrashTests(BusLedgerApi api) : IClassFixture<BusLedg
         var died = await stage.Consumers.WaitForExitAsync(stage.Cast.Iommu, ct);
         died.ShouldContain(line => line.Contains($"killing itself after {DetachSpidCommand.MessageType}", StringComparison.Ordinal));
         stage.Consumers.ArgumentsOf.Remove(stage.Cast.Iommu);
-        await stage.RestartAsync("iommu", stage.Cast.Iommu, null, ct);
+        await stage.StartConsumerAsync("iommu", stage.Cast.Iommu, null, ct);
         var h = await playing;
 
         var facts = new TimelineFacts(stage.Bus.Timeline.Events, h);

@@ -70,8 +70,8 @@ public sealed class ScenarioStage : IAsyncDisposable
         return stage;
     }
 
-    /// <summary>Starts consumer <paramref name="name"/> of the cast again (after it died), with its saved state.</summary>
-    public Task RestartAsync(string kind, string name, string? mm, CancellationToken ct) =>
+    /// <summary>Starts consumer <paramref name="name"/> in the pool (again, after it died: with its saved state), acting for <paramref name="mm"/> when given.</summary>
+    public Task StartConsumerAsync(string kind, string name, string? mm, CancellationToken ct) =>
         Consumers.StartAsync(kind, name, Cast.Pool, Api.TokenFor(mm is null ? name : $"{name} for {mm}"), ct);
 
     /// <summary>Every reclaim was checked by the safety checker without a violation, and no consumer's table holds anything.</summary>
