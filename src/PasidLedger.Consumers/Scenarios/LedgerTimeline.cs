@@ -9,6 +9,7 @@ namespace PasidLedger.Consumers.Scenarios;
 public sealed class LedgerTimeline : IConsumer<TimelineEvent>
 {
     private readonly SortedDictionary<long, TimelineEvent> _events = [];
+    private readonly List<long> _arrivals = [];
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -24,11 +25,24 @@ public sealed class LedgerTimeline : IConsumer<TimelineEvent>
         }
     }
 
+    /// <summary>The versions in the order they arrived, repeats included (one consumer on the queue: the order they were published in).</summary>
+    public IReadOnlyList<long> Arrivals
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _arrivals];
+            }
+        }
+    }
+
     public Task Consume(ConsumeContext<TimelineEvent> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         lock (_lock)
         {
+            _arrivals.Add(context.Message.Version);
             _events.TryAdd(context.Message.Version, context.Message);
             _changed.TrySetResult();
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
