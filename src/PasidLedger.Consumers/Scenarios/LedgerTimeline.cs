@@ -9,6 +9,7 @@ namespace PasidLedger.Consumers.Scenarios;
 public sealed class LedgerTimeline : IConsumer<TimelineEvent>
 {
     private readonly SortedDictionary<long, TimelineEvent> _events = [];
+    private readonly List<(long Version, long At)> _arrivals = [];
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -24,11 +25,27 @@ public sealed class LedgerTimeline : IConsumer<TimelineEvent>
         }
     }
 
+    /// <summary>
+    /// The versions in the order they arrived, repeats included (one consumer on the queue: the order they were published
+    /// in), each with when it arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).
+    /// </summary>
+    public IReadOnlyList<(long Version, long At)> Arrivals
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _arrivals];
+            }
+        }
+    }
+
     public Task Consume(ConsumeContext<TimelineEvent> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         lock (_lock)
         {
+            _arrivals.Add((context.Message.Version, System.Diagnostics.Stopwatch.GetTimestamp()));
             _events.TryAdd(context.Message.Version, context.Message);
             _changed.TrySetResult();
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -48,6 +48,7 @@ public sealed class ScenarioBus : IAsyncDisposable
                 events.ConfigureConsumeTopology = false;
                 events.Durable = false;
                 events.AutoDelete = true;
+                events.ConcurrentMessageLimit = 1; // one at a time, so the timeline sees them in the order they came (Arrivals)
                 events.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
                 events.Bind(Exchanges.Events, binding =>
                 {

@@ -14,20 +14,38 @@ public sealed class ScenarioRecorder(LedgerTimeline timeline, TimeSpan settleWai
 
     public IReadOnlyList<ScenarioStep> Steps => _steps;
 
+    /// <summary>Runs before each step's action, given the action's text: where a fault test prepares its fault.</summary>
+    public Func<string, CancellationToken, Task>? BeforeStep { get; set; }
+
+    /// <summary>
+    /// Runs once a step's result arrived and before the recorder waits for the step to settle, given the action's text
+    /// and the result's pool version: where a fault test kills the ledger.
+    /// </summary>
+    public Func<string, long, CancellationToken, Task>? AfterResult { get; set; }
+
     public Task<CommandResult> StepAsync(string actor, string action, Func<Task<CommandResult>> act, CancellationToken ct) =>
-        StepAsync(actor, action, act, result => (result.Version, Describe(result)), ct);
+        StepAsync(actor, action, act, result => result.Version, Describe, ct);
 
     public Task<ControlResult> StepAsync(string actor, string action, Func<Task<ControlResult>> act, CancellationToken ct) =>
-        StepAsync(actor, action, act, result => (result.Version, Describe(result)), ct);
+        StepAsync(actor, action, act, result => result.Version, Describe, ct);
 
-    private async Task<T> StepAsync<T>(string actor, string action, Func<Task<T>> act, Func<T, (long Version, string Outcome)> read, CancellationToken ct)
+    private async Task<T> StepAsync<T>(string actor, string action, Func<Task<T>> act, Func<T, long> versionOf, Func<T, string> describe, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(act);
+        if (BeforeStep is { } before)
+        {
+            await before(action, ct).ConfigureAwait(false);
+        }
+
         var from = LastVersion;
         var result = await act().ConfigureAwait(false);
-        var (version, outcome) = read(result);
-        await SettleAsync(action, version, ct).ConfigureAwait(false);
-        _steps.Add(new ScenarioStep(actor, action, outcome, from, LastVersion));
+        if (AfterResult is { } after)
+        {
+            await after(action, versionOf(result), ct).ConfigureAwait(false);
+        }
+
+        await SettleAsync(action, versionOf(result), ct).ConfigureAwait(false);
+        _steps.Add(new ScenarioStep(actor, action, describe(result), from, LastVersion));
         return result;
     }
 

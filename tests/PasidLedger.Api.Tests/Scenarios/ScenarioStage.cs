@@ -14,18 +14,18 @@ public sealed class ScenarioStage : IAsyncDisposable
 {
     private readonly string _stateDir = Directory.CreateTempSubdirectory("pasidledger-consumers-").FullName;
 
-    private ScenarioStage(BusLedgerApi api, Cast cast, ScenarioBus bus)
+    private ScenarioStage(IBusLedger ledger, Cast cast, ScenarioBus bus)
     {
         Watch = new ReclaimWatch(bus.Bus, cast.Pool, cast.Components, Safety);
         Cast = cast;
         Bus = bus;
         Driver = new GuestDriver(bus, cast);
         Steps = new ScenarioRecorder(bus.Timeline, TimeSpan.FromSeconds(60));
-        Consumers = new ConsumerProcesses("dotnet", [CliPath], new Uri(api.Broker.Url), _stateDir);
-        Api = api;
+        Consumers = new ConsumerProcesses("dotnet", [CliPath], ledger.BrokerUrl, _stateDir);
+        Ledger = ledger;
     }
 
-    public BusLedgerApi Api { get; }
+    public IBusLedger Ledger { get; }
 
     public Cast Cast { get; }
 
@@ -53,26 +53,26 @@ public sealed class ScenarioStage : IAsyncDisposable
     }
 
     /// <summary>A new pool with its timeline listening, then IOMMU, KVM, VDCM and VFIO started and registered.</summary>
-    public static Task<ScenarioStage> StartAsync(BusLedgerApi api, CancellationToken ct) => StartAsync(api, _ => { }, ct);
+    public static Task<ScenarioStage> StartAsync(IBusLedger ledger, CancellationToken ct) => StartAsync(ledger, _ => { }, ct);
 
-    /// <summary>As <see cref="StartAsync(BusLedgerApi, CancellationToken)"/>, with <paramref name="prepare"/> setting up the consumers before they start.</summary>
-    public static async Task<ScenarioStage> StartAsync(BusLedgerApi api, Action<ConsumerProcesses> prepare, CancellationToken ct)
+    /// <summary>As <see cref="StartAsync(IBusLedger, CancellationToken)"/>, with <paramref name="prepare"/> setting up the consumers before they start.</summary>
+    public static async Task<ScenarioStage> StartAsync(IBusLedger ledger, Action<ConsumerProcesses> prepare, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(prepare);
-        ArgumentNullException.ThrowIfNull(api);
-        var pool = (await api.NewClient().NewPoolAsync()).Name;
+        ArgumentNullException.ThrowIfNull(ledger);
+        var pool = await ledger.NewPoolAsync(ct);
         var cast = new Cast(pool);
-        var bus = await ScenarioBus.StartAsync(new LedgerLink(pool, cast.Mm, api.TokenFor(cast.Mm), new Uri(api.Broker.Url)), NullLoggerFactory.Instance, ct);
-        var stage = new ScenarioStage(api, cast, bus);
+        var bus = await ScenarioBus.StartAsync(new LedgerLink(pool, cast.Mm, ledger.TokenFor(cast.Mm), ledger.BrokerUrl), NullLoggerFactory.Instance, ct);
+        var stage = new ScenarioStage(ledger, cast, bus);
         await stage.Watch.StartAsync(ct);
         prepare(stage.Consumers);
-        await stage.Consumers.StartCastAsync(cast, (principal, mm) => api.TokenFor(mm is null ? principal : $"{principal} for {mm}"), ct);
+        await stage.Consumers.StartCastAsync(cast, (principal, mm) => ledger.TokenFor(mm is null ? principal : $"{principal} for {mm}"), ct);
         return stage;
     }
 
     /// <summary>Starts consumer <paramref name="name"/> in the pool (again, after it died: with its saved state), acting for <paramref name="mm"/> when given.</summary>
     public Task StartConsumerAsync(string kind, string name, string? mm, CancellationToken ct) =>
-        Consumers.StartAsync(kind, name, Cast.Pool, Api.TokenFor(mm is null ? name : $"{name} for {mm}"), ct);
+        Consumers.StartAsync(kind, name, Cast.Pool, Ledger.TokenFor(mm is null ? name : $"{name} for {mm}"), ct);
 
     /// <summary>Every reclaim was checked by the safety checker without a violation, and no consumer's table holds anything.</summary>
     public async Task ShouldHoldNothingAsync()

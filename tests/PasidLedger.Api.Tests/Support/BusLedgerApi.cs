@@ -8,9 +8,13 @@ namespace PasidLedger.Api.Tests.Support;
 /// The service with its bus: a RabbitMQ broker of its own (Testcontainers) given as <c>Bus:RabbitMq</c>, as
 /// <c>PASIDLEDGER_RABBITMQ</c> gives it in production. Ready once the command endpoint consumes its queue.
 /// </summary>
-public class BusLedgerApi(PostgresServer server) : LedgerApi(server)
+public class BusLedgerApi(PostgresServer server) : LedgerApi(server), IBusLedger
 {
     public RabbitMqBroker Broker { get; } = new();
+
+    public Uri BrokerUrl => new(Broker.Url);
+
+    public async Task<string> NewPoolAsync(CancellationToken ct) => (await NewClient().NewPoolAsync()).Name;
 
     public override async ValueTask InitializeAsync()
     {

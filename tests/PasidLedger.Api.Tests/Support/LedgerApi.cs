@@ -51,11 +51,14 @@ public class LedgerApi : WebApplicationFactory<Program>, IAsyncLifetime
     /// A one-hour token for <paramref name="caller"/>: the operator, an auditor (<c>auditor:…</c>), a VM (<c>mm:…</c>)
     /// or else a component; <c>"vfio:A for mm:A"</c> is the component <c>vfio:A</c> acting for the VM <c>mm:A</c>.
     /// </summary>
-    public string TokenFor(string caller)
+    public string TokenFor(string caller) => TokenFor(Tokens, caller);
+
+    /// <summary>The same, signed with <paramref name="tokens"/>: for a service configured with their <c>Auth:Keys</c>.</summary>
+    public static string TokenFor(TokenSettings tokens, string caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var parts = caller.Split(" for ");
-        return LedgerTokens.Issue(Tokens, parts[0], RoleOf(parts[0]), TimeSpan.FromHours(1), DateTimeOffset.UtcNow, parts.ElementAtOrDefault(1));
+        return LedgerTokens.Issue(tokens, parts[0], RoleOf(parts[0]), TimeSpan.FromHours(1), DateTimeOffset.UtcNow, parts.ElementAtOrDefault(1));
     }
 
     private static string RoleOf(string principal) =>
