@@ -14,9 +14,13 @@ public sealed class ScenarioRecorder(LedgerTimeline timeline, TimeSpan settleWai
 
     public IReadOnlyList<ScenarioStep> Steps => _steps;
 
+    /// <summary>Runs before each step, given its action: a fault a test injects between two steps (a broker stopped, a process killed).</summary>
+    public Func<string, CancellationToken, Task>? BeforeStep { get; set; }
+
     public async Task<CommandResult> StepAsync(string actor, string action, Func<Task<CommandResult>> act, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(act);
+        await BeforeAsync(action, ct).ConfigureAwait(false);
         var from = LastVersion;
         var result = await act().ConfigureAwait(false);
         await SettleAsync(action, result.Version, ct).ConfigureAwait(false);
@@ -27,12 +31,15 @@ public sealed class ScenarioRecorder(LedgerTimeline timeline, TimeSpan settleWai
     public async Task<ControlResult> StepAsync(string actor, string action, Func<Task<ControlResult>> act, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(act);
+        await BeforeAsync(action, ct).ConfigureAwait(false);
         var from = LastVersion;
         var result = await act().ConfigureAwait(false);
         await SettleAsync(action, result.Version, ct).ConfigureAwait(false);
         _steps.Add(new ScenarioStep(actor, action, Describe(result), from, LastVersion));
         return result;
     }
+
+    private Task BeforeAsync(string action, CancellationToken ct) => BeforeStep?.Invoke(action, ct) ?? Task.CompletedTask;
 
     private long LastVersion => timeline.Events is { Count: > 0 } events ? events[^1].Version : 0;
 

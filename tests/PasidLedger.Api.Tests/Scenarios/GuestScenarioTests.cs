@@ -13,10 +13,10 @@ namespace PasidLedger.Api.Tests.Scenarios;
 public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
     where TApi : BusLedgerApi
 {
-    private const string Alloc = "ALLOC → kvm:A, vdcm:dsa0";
-    private const string Bind = "BIND → kvm:A, vdcm:dsa0";
-    private const string Unbind = "UNBIND → kvm:A, vdcm:dsa0";
-    private const string Free = "FREE → iommu, kvm:A, vdcm:dsa0";
+    private const string Alloc = GuestScenarioChecks.Alloc;
+    private const string Bind = GuestScenarioChecks.Bind;
+    private const string Unbind = GuestScenarioChecks.Unbind;
+    private const string Free = GuestScenarioChecks.Free;
 
     [Fact]
     public async Task NormalFlow_HoldsAndReleasesAsS49_WithNoFree_AndLeavesEveryTableEmpty()
@@ -29,7 +29,7 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
             facts.Reclaims.ShouldBe(1);
             facts.Work.ShouldBe([$"queued:vdcm:dsa0:unbind:{h}.{facts.Generation}", $"completed:vdcm:dsa0:unbind:{h}.{facts.Generation}"]);
             facts.Puts.ShouldContain("kvm:A");
-            await ShouldHoldNothingAsync(stage);
+            await GuestScenarioChecks.ShouldHoldNothingAsync(stage);
         }
     }
 
@@ -39,18 +39,7 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
         var (stage, facts, h) = await PlayAsync(GuestScenarios.FreeBeforeUnbind);
         await using (stage)
         {
-            facts.Refs.ShouldBe([1, 2, 3, 4, 3, 4, 3, 4, 3, 2, 1, 0]);
-            facts.Notifications.ShouldBe([Alloc, Bind, Free, Unbind]);
-            facts.CallersOf("ioasid.spid-detached.v1").ShouldBe(["iommu"]);
-            var w1 = $"iommu:free:{h}.{facts.Generation}";
-            var w2 = $"vdcm:dsa0:unbind:{h}.{facts.Generation}";
-            facts.Work.ShouldBe([$"queued:{w1}", $"queued:{w2}", $"completed:{w1}", $"completed:{w2}"]);
-            facts.Puts.Take(2).ShouldBe(["vfio:A", "vfio:A"]);
-            facts.Puts.Skip(2).ShouldBe(["iommu", "kvm:A", "vdcm:dsa0"], ignoreOrder: true);
-            facts.Puts.ToList().IndexOf("iommu").ShouldBeLessThan(facts.Puts.ToList().IndexOf("vdcm:dsa0"), "W1 (IOMMU) completes before W2 (VDCM) runs");
-            await ShouldHoldNothingAsync(stage);
-            StepOutcome(stage, "late unbind(H, dev1)").ShouldStartWith("refused");
-            StepOutcome(stage, "writes G into wq0 again").ShouldStartWith("refused");
+            await GuestScenarioChecks.FreeBeforeUnbindAsync(stage, facts, h);
         }
     }
 
@@ -64,8 +53,8 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
             facts.Notifications.ShouldBe([Alloc, Bind, Free, Unbind]);
             facts.Puts.Skip(1).ShouldBe(["iommu", "kvm:A"], ignoreOrder: true);
             facts.Work.ShouldContain($"completed:iommu:free:{h}.{facts.Generation}");
-            await ShouldHoldNothingAsync(stage);
-            StepOutcome(stage, "late unbind(H, dev1)").ShouldStartWith("refused");
+            await GuestScenarioChecks.ShouldHoldNothingAsync(stage);
+            GuestScenarioChecks.StepOutcome(stage, "late unbind(H, dev1)").ShouldStartWith("refused");
         }
     }
 
@@ -79,12 +68,10 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
             facts.Notifications.ShouldBe([Alloc, Bind, "FREE → iommu, vdcm:dsa0", "UNBIND → vdcm:dsa0"]);
             facts.Puts.Skip(1).ShouldBe(["kvm:A", "iommu", "vdcm:dsa0"]);
             stage.Bus.Timeline.Events.ShouldContain(e => e.Type == "set.destroyed.v1");
-            await ShouldHoldNothingAsync(stage);
-            StepOutcome(stage, "device close").ShouldStartWith("refused");
+            await GuestScenarioChecks.ShouldHoldNothingAsync(stage);
+            GuestScenarioChecks.StepOutcome(stage, "device close").ShouldStartWith("refused");
         }
     }
-
-    private static string StepOutcome(ScenarioStage stage, string action) => stage.Steps.Steps.Last(step => step.Action.StartsWith(action, StringComparison.Ordinal)).Outcome;
 
     private async Task<(ScenarioStage Stage, TimelineFacts Facts, uint H)> PlayAsync(GuestScenario scenario)
     {
@@ -98,17 +85,6 @@ public abstract class GuestScenarioSuite<TApi>(TApi api) : IClassFixture<TApi>
     /// <summary>What the configuration adds to every scenario's checks.</summary>
     protected virtual void CheckDelivery(ScenarioStage stage)
     {
-    }
-
-    private static async Task ShouldHoldNothingAsync(ScenarioStage stage)
-    {
-        var reclaims = stage.Bus.Timeline.Events.Count(e => e.Type == "ioasid.reclaimed.v1");
-        await Poll.UntilAsync(() => Task.FromResult(stage.Watch.Checked >= reclaims), "the safety checker to check every reclaim", TestContext.Current.CancellationToken);
-        stage.Safety.Violations.ShouldBeEmpty();
-        foreach (var name in stage.Cast.Components)
-        {
-            (await stage.Driver.ShowAsync(name, TestContext.Current.CancellationToken)).Holds.ShouldBeEmpty($"{name} still holds");
-        }
     }
 }
 
