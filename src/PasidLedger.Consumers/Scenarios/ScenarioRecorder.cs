@@ -17,25 +17,20 @@ public sealed class ScenarioRecorder(LedgerTimeline timeline, TimeSpan settleWai
     /// <summary>Runs before each step, given its action: a fault a test injects between two steps (a broker stopped, a process killed).</summary>
     public Func<string, CancellationToken, Task>? BeforeStep { get; set; }
 
-    public async Task<CommandResult> StepAsync(string actor, string action, Func<Task<CommandResult>> act, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(act);
-        await BeforeAsync(action, ct).ConfigureAwait(false);
-        var from = LastVersion;
-        var result = await act().ConfigureAwait(false);
-        await SettleAsync(action, result.Version, ct).ConfigureAwait(false);
-        _steps.Add(new ScenarioStep(actor, action, Describe(result), from, LastVersion));
-        return result;
-    }
+    public Task<CommandResult> StepAsync(string actor, string action, Func<Task<CommandResult>> act, CancellationToken ct) =>
+        RecordAsync(actor, action, act, result => result.Version, Describe, ct);
 
-    public async Task<ControlResult> StepAsync(string actor, string action, Func<Task<ControlResult>> act, CancellationToken ct)
+    public Task<ControlResult> StepAsync(string actor, string action, Func<Task<ControlResult>> act, CancellationToken ct) =>
+        RecordAsync(actor, action, act, result => result.Version, Describe, ct);
+
+    private async Task<T> RecordAsync<T>(string actor, string action, Func<Task<T>> act, Func<T, long> versionOf, Func<T, string> describe, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(act);
         await BeforeAsync(action, ct).ConfigureAwait(false);
         var from = LastVersion;
         var result = await act().ConfigureAwait(false);
-        await SettleAsync(action, result.Version, ct).ConfigureAwait(false);
-        _steps.Add(new ScenarioStep(actor, action, Describe(result), from, LastVersion));
+        await SettleAsync(action, versionOf(result), ct).ConfigureAwait(false);
+        _steps.Add(new ScenarioStep(actor, action, describe(result), from, LastVersion));
         return result;
     }
 
