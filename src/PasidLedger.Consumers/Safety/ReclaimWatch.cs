@@ -1,5 +1,6 @@
 using MassTransit;
 using PasidLedger.Consumers.Control;
+using PasidLedger.Consumers.Hosting;
 using PasidLedger.Consumers.Ledger;
 using PasidLedger.Contracts.V1;
 using RabbitMQ.Client;
@@ -7,13 +8,15 @@ using RabbitMQ.Client;
 namespace PasidLedger.Consumers.Safety;
 
 /// <summary>
-/// Feeds a <see cref="SafetyChecker"/> on a running bus: a temporary queue bound to the ledger's public
-/// <c>ioasid.reclaimed.v1</c> messages of one pool, and on each one every consumer's <see cref="ShowState"/>, asked at once.
-/// A consumer that does not answer is reported too: its tables could not be checked.
+/// Feeds a <see cref="SafetyChecker"/> on a running bus: a queue of its own (<see cref="EventTap"/>: kept across a restart
+/// of <paramref name="broker"/>, deleted at the end) bound to the ledger's public <c>ioasid.reclaimed.v1</c> messages of one
+/// pool, and on each one every consumer's <see cref="ShowState"/>, asked at once. A consumer that does not answer is reported
+/// too: its tables could not be checked.
 /// </summary>
-public sealed class ReclaimWatch(IBus bus, string pool, IReadOnlyList<string> consumers, SafetyChecker checker) : IAsyncDisposable
+public sealed class ReclaimWatch(IBus bus, Uri broker, string pool, IReadOnlyList<string> consumers, SafetyChecker checker) : IAsyncDisposable
 {
     private static readonly RequestTimeout AskTimeout = RequestTimeout.After(s: 10);
+    private readonly EventTap _tap = new($"reclaims.{pool}.{Guid.NewGuid():N}", broker);
     private HostReceiveEndpointHandle? _endpoint;
     private int _checked;
 
@@ -24,12 +27,13 @@ public sealed class ReclaimWatch(IBus bus, string pool, IReadOnlyList<string> co
     public async Task StartAsync(CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        _endpoint = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), DefaultEndpointNameFormatter.Instance, endpoint =>
+        _endpoint = bus.ConnectReceiveEndpoint(_tap.Name, endpoint =>
         {
             endpoint.ConfigureConsumeTopology = false;
             endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
             if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
+                EventTap.Configure(rabbit);
                 // Declared exactly as the ledger's relay declares it, or RabbitMQ refuses the second declaration.
                 rabbit.Bind(Exchanges.Events, exchange =>
                 {
@@ -50,6 +54,7 @@ public sealed class ReclaimWatch(IBus bus, string pool, IReadOnlyList<string> co
         if (_endpoint is not null)
         {
             await _endpoint.StopAsync().ConfigureAwait(false);
+            await _tap.DeleteAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 

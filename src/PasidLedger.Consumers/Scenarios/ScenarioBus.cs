@@ -7,17 +7,21 @@ using PasidLedger.Contracts.V1;
 namespace PasidLedger.Consumers.Scenarios;
 
 /// <summary>
-/// The scenario driver's own MassTransit bus: the guest's (QEMU's) results queue for its ledger commands, and a temporary
-/// queue bound to <c>pasidledger.events</c> with <c>&lt;pool&gt;.#</c> that fills the <see cref="LedgerTimeline"/>. Started
-/// before the scenario, so the timeline misses nothing the scenario causes.
+/// The scenario driver's own MassTransit bus: the guest's (QEMU's) results queue for its ledger commands, and a queue of its
+/// own (<see cref="EventTap"/>: kept across a broker restart, deleted at the end) bound to <c>pasidledger.events</c> with
+/// <c>&lt;pool&gt;.#</c> that fills the <see cref="LedgerTimeline"/>. Started before the scenario, so the timeline misses
+/// nothing the scenario causes.
 /// </summary>
 public sealed class ScenarioBus : IAsyncDisposable
 {
-    private ScenarioBus(IBusControl bus, LedgerTimeline timeline, LedgerCommands guest)
+    private readonly EventTap _timelineTap;
+
+    private ScenarioBus(IBusControl bus, LedgerTimeline timeline, LedgerCommands guest, EventTap timelineTap)
     {
         Bus = bus;
         Timeline = timeline;
         Guest = guest;
+        _timelineTap = timelineTap;
     }
 
     public IBus Bus { get; }
@@ -33,6 +37,7 @@ public sealed class ScenarioBus : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(logs);
         var pending = new PendingResults();
         var timeline = new LedgerTimeline();
+        var timelineTap = new EventTap($"timeline.{guest.Pool}.{Guid.NewGuid():N}", guest.Broker);
         var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.UseBroker(guest.Broker);
@@ -43,11 +48,10 @@ public sealed class ScenarioBus : IAsyncDisposable
                 results.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
                 results.Consumer(() => new CommandResultConsumer(pending));
             });
-            rabbit.ReceiveEndpoint($"timeline.{guest.Pool}.{Guid.NewGuid():N}", events =>
+            rabbit.ReceiveEndpoint(timelineTap.Name, events =>
             {
                 events.ConfigureConsumeTopology = false;
-                events.Durable = false;
-                events.AutoDelete = true;
+                EventTap.Configure(events);
                 events.ConcurrentMessageLimit = 1; // one at a time, so the timeline sees them in the order they came (Arrivals)
                 events.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
                 events.Bind(Exchanges.Events, binding =>
@@ -61,8 +65,12 @@ public sealed class ScenarioBus : IAsyncDisposable
             });
         });
         await bus.StartAsync(ct).ConfigureAwait(false);
-        return new ScenarioBus(bus, timeline, new LedgerCommands(bus, pending, guest, logs.CreateLogger<LedgerCommands>()));
+        return new ScenarioBus(bus, timeline, new LedgerCommands(bus, pending, guest, logs.CreateLogger<LedgerCommands>()), timelineTap);
     }
 
-    public async ValueTask DisposeAsync() => await ((IBusControl)Bus).StopAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await ((IBusControl)Bus).StopAsync().ConfigureAwait(false);
+        await _timelineTap.DeleteAsync(CancellationToken.None).ConfigureAwait(false);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class ScenarioStage : IAsyncDisposable
 
     private ScenarioStage(IBusLedger ledger, Cast cast, ScenarioBus bus)
     {
-        Watch = new ReclaimWatch(bus.Bus, cast.Pool, cast.Components, Safety);
+        Watch = new ReclaimWatch(bus.Bus, ledger.BrokerUrl, cast.Pool, cast.Components, Safety);
         Cast = cast;
         Bus = bus;
         Driver = new GuestDriver(bus, cast);

@@ -8,9 +8,18 @@ namespace PasidLedger.Api.Tests.Support;
 /// The service with its bus: a RabbitMQ broker of its own (Testcontainers) given as <c>Bus:RabbitMq</c>, as
 /// <c>PASIDLEDGER_RABBITMQ</c> gives it in production. Ready once the command endpoint consumes its queue.
 /// </summary>
-public class BusLedgerApi(PostgresServer server) : LedgerApi(server), IBusLedger
+public class BusLedgerApi : LedgerApi, IBusLedger
 {
-    public RabbitMqBroker Broker { get; } = new();
+    public BusLedgerApi(PostgresServer server)
+        : this(server, new RabbitMqBroker())
+    {
+    }
+
+    /// <summary>The service on <paramref name="broker"/> (e.g. <see cref="RabbitMqBroker.Restartable"/>), which it starts and removes.</summary>
+    protected BusLedgerApi(PostgresServer server, RabbitMqBroker broker)
+        : base(server) => Broker = broker;
+
+    public RabbitMqBroker Broker { get; }
 
     public Uri BrokerUrl => new(Broker.Url);
 
