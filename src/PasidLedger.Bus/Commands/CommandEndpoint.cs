@@ -62,7 +62,7 @@ public sealed class CommandEndpoint(PoolWriters writers, IBearerTokens tokens, I
         if (!notification.Recipients.Contains(recipient))
         {
             return Refused(message, pool, CommandRefusal.Invalid(
-                $"{recipient} is not a recipient of notification {eventId:D}, which went to {string.Join(", ", notification.Recipients)}"));
+                $"{recipient} is not a recipient of notification {eventId:D}"));
         }
 
         var command = new AcknowledgeNotification(eventId, found.Version, recipient, notification.Kind, notification.Id, notification.Generation);

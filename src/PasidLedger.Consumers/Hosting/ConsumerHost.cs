@@ -69,7 +69,9 @@ public static class ConsumerHost
             endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
             endpoint.PrefetchCount = 1;
             endpoint.ConcurrentMessageLimit = 1;
-            endpoint.UseMessageRetry(retry => retry.Intervals(500, 1000, 2000, 5000));
+            // Never to the _error queue: a notification put aside is never acknowledged, a RunWork never completed (the pool's
+            // ordered queue would wait for ever). Retry, backing off to once every 30 s, until it goes through.
+            endpoint.UseMessageRetry(retry => retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1)));
             endpoint.ConfigureConsumer<TConsumer>(context);
         });
     }

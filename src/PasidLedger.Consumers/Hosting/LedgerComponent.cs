@@ -110,9 +110,15 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
             return;
         }
 
+        if (Memory.RegisteredBy is null)
+        {
+            Memory.RegisteredBy = Guid.NewGuid();
+            Changed("registering its notifier");
+        }
+
         var result = await SendAsync(
             new RegisterNotifierCommand(Pool, Name, scope, null, token, priority, LedgerLink.ControlQueueOf(Pool, Name), reactions),
-            RegisterNotifierCommand.MessageType, Guid.NewGuid(), "register", ct).ConfigureAwait(false);
+            RegisterNotifierCommand.MessageType, Memory.RegisteredBy.Value, "register", ct).ConfigureAwait(false);
         Memory.NotifierId = result.Notifier?.NotifierId
             ?? throw new InvalidOperationException($"{Name} could not register its notifier: {result.Reason} ({result.Errno}) {result.Detail}");
         Changed($"registered notifier {Memory.NotifierId} ({scope}{(token is null ? string.Empty : $" {token}")}, priority {priority}, active {result.Notifier.Active})");
@@ -128,6 +134,7 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
 
         await SendAsync(new UnregisterNotifierCommand(Pool, notifier, via), UnregisterNotifierCommand.MessageType, cause, "unregister", ct).ConfigureAwait(false);
         Memory.NotifierId = null;
+        Memory.RegisteredBy = null;
         Changed($"{why}: unregistered notifier {notifier}");
     }
 
@@ -145,12 +152,16 @@ public abstract partial class LedgerComponent<TMemory> : ILedgerComponent where 
         }
     }
 
-    /// <summary>Puts the reference <paramref name="id"/> of <paramref name="generation"/> it holds, and records the release.</summary>
+    /// <summary>Puts the reference <paramref name="id"/> of <paramref name="generation"/> it holds, and records the release when the ledger released it.</summary>
     protected async Task<CommandResult> PutAsync(uint id, int generation, Guid cause, string step, CancellationToken ct)
     {
         var result = await SendAsync(new ReleaseRefCommand(Pool, id, Name, null, generation), ReleaseRefCommand.MessageType, cause, step, ct)
             .ConfigureAwait(false);
-        Memory.Releases.Add(new ReleasedRef(id, generation, Memory.Step + 1));
+        if (result.Status == "ok")
+        {
+            Memory.Releases.Add(new ReleasedRef(id, generation, Memory.Step + 1));
+        }
+
         Changed($"put({id}) → {result.Status}{(result.Release is { } left ? $", refs {left.Refs}{(left.Reclaimed ? ", reclaimed" : string.Empty)}" : $" {result.Reason}")}");
         return result;
     }

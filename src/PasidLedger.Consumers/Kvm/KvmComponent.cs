@@ -30,6 +30,13 @@ public sealed class KvmComponent(ILedgerCommands ledger, StateFile<KvmMemory> fi
         await PayOwedAsync(ct).ConfigureAwait(false);
         switch (notification.Kind)
         {
+            case "bind" when Memory.NotifierId is null:
+                // Torn down while this BIND waited in its queue: the ledger took KVM's reference on BIND, nothing will
+                // UNBIND to this KVM any more, so it installs nothing and gives the reference back at once.
+                Owe(new HostPasid(notification.Id, notification.Generation), deliveryId, "put");
+                Changed($"BIND of {notification.Id} after teardown: not installed, its reference owed");
+                await PayOwedAsync(ct).ConfigureAwait(false);
+                break;
             case "bind" when notification.Spid is { } gpasid:
                 Memory.Table[gpasid] = new HostPasid(notification.Id, notification.Generation);
                 Changed($"BIND: table[{gpasid}] = {notification.Id} (reference taken by the ledger on BIND)");

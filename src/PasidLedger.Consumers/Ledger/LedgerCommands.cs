@@ -26,19 +26,26 @@ public sealed partial class LedgerCommands(IBus bus, PendingResults pending, Led
     {
         var id = commandId.ToString("D");
         var endpoint = await bus.GetSendEndpoint(CommandsExchange).ConfigureAwait(false);
-        while (true)
+        try
         {
-            var answer = pending.Expect(id);
-            await endpoint.Send(command, context => Describe(context, messageType, commandId, causation), ct).ConfigureAwait(false);
-            if (await Task.WhenAny(answer, Task.Delay(AnswerWait, ct)).ConfigureAwait(false) == answer)
+            while (true)
             {
-                var result = await answer.ConfigureAwait(false);
-                LogResult(log, messageType, result.Status, result.Reason, result.Version);
-                return result;
-            }
+                var answer = pending.Expect(id);
+                await endpoint.Send(command, context => Describe(context, messageType, commandId, causation), ct).ConfigureAwait(false);
+                if (await Task.WhenAny(answer, Task.Delay(AnswerWait, ct)).ConfigureAwait(false) == answer)
+                {
+                    var result = await answer.ConfigureAwait(false);
+                    LogResult(log, messageType, result.Status, result.Reason, result.Version);
+                    return result;
+                }
 
-            ct.ThrowIfCancellationRequested();
-            LogUnanswered(log, messageType, id, AnswerWait);
+                ct.ThrowIfCancellationRequested();
+                LogUnanswered(log, messageType, id, AnswerWait);
+            }
+        }
+        finally
+        {
+            pending.Forget(id); // a no-op once answered; stops waiting when cancelled
         }
     }
 

@@ -11,6 +11,12 @@ public class ComponentMemory
     /// <summary>Its notifier registration, once registered.</summary>
     public int? NotifierId { get; set; }
 
+    /// <summary>
+    /// The cause of its current registration's command id, saved before the command is sent, so a consumer killed before
+    /// it saved <see cref="NotifierId"/> sends the same id again and gets the first answer; cleared when it unregisters.
+    /// </summary>
+    public Guid? RegisteredBy { get; set; }
+
     /// <summary>The message ids of the deliveries it finished, oldest first.</summary>
     public List<Guid> Handled { get; init; } = [];
 

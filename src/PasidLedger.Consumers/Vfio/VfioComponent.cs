@@ -60,9 +60,17 @@ public sealed class VfioComponent(ILedgerCommands ledger, StateFile<VfioMemory> 
         var call = new VfioCall(name, id, ioasid.Generation, device);
         Memory.InFlight[requestId] = call;
         Changed($"{name}({id}, {device}): get_if_owned → refs {ioasid.Refs}; calling {options.Iommu}");
-        var answer = await iommu.CallAsync(request(ioasid.Generation), ct).ConfigureAwait(false);
-        await FinishAsync(requestId, call, answer.Ok ? "ok" : $"{answer.Reason} ({answer.Errno})", ct).ConfigureAwait(false);
-        return answer;
+        var outcome = "failed: the IOMMU call did not complete";
+        try
+        {
+            var answer = await iommu.CallAsync(request(ioasid.Generation), ct).ConfigureAwait(false);
+            outcome = answer.Ok ? "ok" : $"{answer.Reason} ({answer.Errno})";
+            return answer;
+        }
+        finally
+        {
+            await FinishAsync(requestId, call, outcome, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Puts the call's reference, whatever the IOMMU answered (5.5 steps 8, 15).</summary>

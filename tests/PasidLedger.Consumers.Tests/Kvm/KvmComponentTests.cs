@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using PasidLedger.Consumers.Control;
 using PasidLedger.Consumers.Hosting;
 using PasidLedger.Consumers.Kvm;
 using PasidLedger.Consumers.Tests.Iommu;
@@ -47,6 +48,33 @@ public sealed class KvmComponentTests : IDisposable
         _ledger.Sent.Where(sent => sent.MessageType == ReleaseRefCommand.MessageType).Select(sent => sent.CommandId)
             .ShouldBe([Ledger.CommandIds.For(unbind, "kvm:A", "put")]);
         restarted.Show().Releases.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task BindThatWaitedPastTheTeardown_IsNotInstalled_AndItsReferenceIsPut()
+    {
+        var kvm = Start();
+        await kvm.HandleAsync(new TearDownVm("host-a"), Guid.NewGuid(), Ct);
+        var bind = Guid.NewGuid();
+
+        await kvm.OnNotificationAsync(Notified("bind"), bind, Ct);
+
+        kvm.Show().Holds.ShouldBeEmpty();
+        _ledger.Sent[^1].MessageType.ShouldBe(ReleaseRefCommand.MessageType);
+        _ledger.Sent[^1].CommandId.ShouldBe(Ledger.CommandIds.For(bind, "kvm:A", "put"));
+    }
+
+    [Fact]
+    public void KilledAfterRegisteringBeforeSavingTheId_RegistersAgainWithTheSameId()
+    {
+        _ledger.CrashAfter = RegisterNotifierCommand.MessageType;
+        Should.Throw<SimulatedCrashException>(() => Start());
+
+        Start();
+
+        var registrations = _ledger.Sent.Where(sent => sent.MessageType == RegisterNotifierCommand.MessageType).Select(sent => sent.CommandId).ToList();
+        registrations.Count.ShouldBe(2);
+        registrations.Distinct().ShouldHaveSingleItem();
     }
 
     public void Dispose() => _state.Dispose();

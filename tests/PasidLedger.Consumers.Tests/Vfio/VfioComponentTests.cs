@@ -111,7 +111,7 @@ public sealed class VfioComponentTests : IDisposable
     public async Task RestartAfterACrashMidCall_PutsTheReferenceLeftInFlight_WithTheCallsOwnId()
     {
         var request = Guid.NewGuid();
-        _iommu.Forward = _ => throw new SimulatedCrashException(nameof(BindDevice));
+        _ledger.CrashBefore = ReleaseRefCommand.MessageType;
         await Should.ThrowAsync<SimulatedCrashException>(() => _vfio.HandleAsync(new BindGuestPasid(H, G, "dev1"), request, Ct));
 
         var restarted = Start();
@@ -121,6 +121,19 @@ public sealed class VfioComponentTests : IDisposable
         _ledger.Sent.Select(sent => sent.CommandId).ShouldBe(Ids(request, "get-if-owned", "put"));
         _ledger.RefsHeldBy(H, "vfio:A").ShouldBe(0);
         restarted.Show().Holds.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task IommuCallThatFails_StillPutsTheCallsReference()
+    {
+        var request = Guid.NewGuid();
+        _iommu.Forward = _ => throw new InvalidOperationException("the IOMMU handler threw");
+
+        await Should.ThrowAsync<InvalidOperationException>(() => _vfio.HandleAsync(new BindGuestPasid(H, G, "dev1"), request, Ct));
+
+        _ledger.Sent.Select(sent => sent.CommandId).ShouldBe(Ids(request, "get-if-owned", "put"));
+        _ledger.RefsHeldBy(H, "vfio:A").ShouldBe(0);
+        _vfio.Show().Holds.ShouldBeEmpty();
     }
 
     [Fact]
