@@ -106,6 +106,8 @@ public sealed partial class IommuComponent
         if (record.Referenced)
         {
             await PutAsync(record.Id, record.Generation, by, "put", ct).ConfigureAwait(false);
+            record.Referenced = false;
+            Changed($"the bind of {record.Id} holds no reference any more");
         }
 
         Memory.Records.Remove(record.Id);

@@ -21,8 +21,15 @@ public sealed partial class IommuComponent(ILedgerCommands ledger, StateFile<Iom
 
     public override string Kind => "iommu";
 
-    public override Task StartAsync(CancellationToken ct) =>
-        RegisterAsync("global", null, "iommu", [new Reaction("free", "queueWork", null)], ct);
+    /// <summary>Registers, then finishes every teardown a crash cut short, so no bind record outlives its reference for long.</summary>
+    public override async Task StartAsync(CancellationToken ct)
+    {
+        await RegisterAsync("global", null, "iommu", [new Reaction("free", "queueWork", null)], ct).ConfigureAwait(false);
+        foreach (var id in Memory.Records.Keys.ToList())
+        {
+            await RecordAsync(id, ct).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Guest bind (<c>bind_gpasid</c>), after VFIO's ownership check.</summary>
     public async Task<ControlResult> HandleAsync(BindDevice request, Guid requestId, CancellationToken ct)

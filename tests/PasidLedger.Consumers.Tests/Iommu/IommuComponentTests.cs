@@ -181,6 +181,23 @@ public sealed class IommuComponentTests : IDisposable
     }
 
     [Fact]
+    public async Task KilledInTheLastUnbindsTeardown_FinishesItWhenStartedAgain_WithNoOtherMessage()
+    {
+        await BindAsync("dev1");
+        var unbind = Guid.NewGuid();
+        _ledger.CrashAfter = DetachSpidCommand.MessageType;
+        await Should.ThrowAsync<SimulatedCrashException>(() => _iommu.HandleAsync(new UnbindDevice(H, 1, "dev1"), unbind, Ct));
+
+        var restarted = Start();
+        await restarted.StartAsync(Ct);
+
+        _ledger.Sent.Where(sent => sent.MessageType != RegisterNotifierCommand.MessageType).Skip(3).Select(sent => sent.CommandId)
+            .ShouldBe(Ids(unbind, "detach-spid", "detach-spid", "detach-data", "put")); // the answered detach_spid again, same id: the ledger replays it
+        _ledger.RefsHeldBy(H, "iommu").ShouldBe(0);
+        restarted.Show().Holds.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task CleanupAfterTheLastUnbind_FindsNoRecord_AndSendsNothing()
     {
         await BindAsync("dev1");
