@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using PasidLedger.Testing;
 using Shouldly;
@@ -28,7 +27,7 @@ public sealed class ComposeStackTests
         var environment = new Dictionary<string, string?>
         {
             ["COMPOSE_PROJECT_NAME"] = $"pasidledger-test-{Environment.GetEnvironmentVariable(TestPostgres.RunVariable) ?? Guid.NewGuid().ToString("N")[..8]}",
-            ["PASIDLEDGER_API_PORT"] = $"{FreeLoopbackPort()}",
+            ["PASIDLEDGER_API_PORT"] = $"{LoopbackPorts.Free()}",
             ["PASIDLEDGER_JWT_KEYS"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         Script.Result down;
@@ -120,11 +119,4 @@ public sealed class ComposeStackTests
                 return false;
             }
         }, "the restarted ledger did not become healthy", TestContext.Current.CancellationToken, Patience);
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

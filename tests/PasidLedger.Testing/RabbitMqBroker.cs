@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -44,7 +42,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             .ForThisRun()
             .WithUsername("pasidledger")
             .WithPassword(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
-        _container = (_restartable ? builder.WithPortBinding(FreeLoopbackPort(), RabbitMqBuilder.RabbitMqPort) : builder).Build();
+        _container = (_restartable ? builder.WithPortBinding(LoopbackPorts.Free(), RabbitMqBuilder.RabbitMqPort) : builder).Build();
         await TestContainerRun.StartAsync(_container, TestRabbitMq.HowToGetOne(TestContainerRun.Suite));
         Url = _container.GetConnectionString();
     }
@@ -82,13 +80,5 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         {
             return false;
         }
-    }
-
-    /// <summary>A loopback port nobody listens on now, for the broker to keep across restarts.</summary>
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
