@@ -1,4 +1,5 @@
 using PasidLedger.Application.Ports;
+using PasidLedger.Bus;
 using PasidLedger.Bus.Relay;
 using PasidLedger.Postgres.Relay;
 
@@ -21,7 +22,7 @@ internal static class LedgerRelay
             return null;
         }
 
-        return Uri.TryCreate(text, UriKind.Absolute, out var broker) && broker.Scheme is "amqp" or "amqps"
+        return BrokerUrl.TryRead(text, out var broker)
             ? broker
             : throw new InvalidOperationException("PASIDLEDGER_RABBITMQ (Bus:RabbitMq) must be an amqp:// or amqps:// URL; ./ops/rabbit status prints one.");
     }

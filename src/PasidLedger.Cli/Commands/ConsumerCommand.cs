@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using PasidLedger.Api.Auth;
+using PasidLedger.Bus;
 using PasidLedger.Consumers.Hosting;
 using PasidLedger.Consumers.Ledger;
 
@@ -75,7 +76,7 @@ internal static class ConsumerCommand
     public static Uri Broker(string? option, string who)
     {
         var text = option ?? Environment.GetEnvironmentVariable(BrokerVariable);
-        return Uri.TryCreate(text, UriKind.Absolute, out var broker) && broker.Scheme is "amqp" or "amqps"
+        return BrokerUrl.TryRead(text, out var broker)
             ? broker
             : throw new CliException($"{who} needs RabbitMQ: set {BrokerVariable} or give --rabbitmq amqp://… (./ops/rabbit status prints one).");
     }
